@@ -1,0 +1,79 @@
+package io.projectionist.tautulli;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The {@code tautulli:} component: calls and polls Tautulli's API v2. Connection settings are set once here
+ * ({@code camel.component.tautulli.base-url}, {@code api-key} / {@code api-key-file}) and can be overridden per
+ * endpoint. One HTTP client is shared by all endpoints.
+ */
+@Component("tautulli")
+public class TautulliComponent extends DefaultComponent {
+
+    @Metadata(description = "Tautulli's base URL including any HTTP root, e.g. http://nas:8181")
+    private String baseUrl;
+    @Metadata(label = "security", secret = true, description = "The API key")
+    private String apiKey;
+    @Metadata(label = "security", description = "A 0600 file holding the API key, used when apiKey is blank")
+    private String apiKeyFile;
+    @Metadata(label = "advanced", defaultValue = "10000", description = "Connect timeout in milliseconds")
+    private long connectTimeout = 10_000;
+    @Metadata(label = "advanced", defaultValue = "30000", description = "Request timeout in milliseconds")
+    private long requestTimeout = 30_000;
+    @Metadata(label = "advanced", defaultValue = "POST", enums = "POST,GET", description = "HTTP method for API calls")
+    private String httpMethod = "POST";
+
+    private volatile HttpClient httpClient;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        TautulliConfiguration configuration = new TautulliConfiguration();
+        configuration.setBaseUrl(baseUrl);
+        configuration.setApiKey(apiKey);
+        configuration.setApiKeyFile(apiKeyFile);
+        configuration.setRequestTimeout(requestTimeout);
+        configuration.setHttpMethod(httpMethod);
+        Map<String, Object> extra = PropertiesHelper.extractProperties(parameters, "param.");
+        configuration.getParams().putAll(extra);
+        // API options bind to the configuration; scheduler and consumer options stay for the endpoint
+        setProperties(configuration, parameters);
+        return new TautulliEndpoint(uri, this, remaining, configuration);
+    }
+
+    HttpClient httpClient() {
+        HttpClient client = httpClient;
+        if (client == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofMillis(connectTimeout))
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                }
+                client = httpClient;
+            }
+        }
+        return client;
+    }
+
+    public String getBaseUrl() { return baseUrl; }
+    public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+    public String getApiKey() { return apiKey; }
+    public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+    public String getApiKeyFile() { return apiKeyFile; }
+    public void setApiKeyFile(String apiKeyFile) { this.apiKeyFile = apiKeyFile; }
+    public long getConnectTimeout() { return connectTimeout; }
+    public void setConnectTimeout(long connectTimeout) { this.connectTimeout = connectTimeout; }
+    public long getRequestTimeout() { return requestTimeout; }
+    public void setRequestTimeout(long requestTimeout) { this.requestTimeout = requestTimeout; }
+    public String getHttpMethod() { return httpMethod; }
+    public void setHttpMethod(String httpMethod) { this.httpMethod = httpMethod; }
+}

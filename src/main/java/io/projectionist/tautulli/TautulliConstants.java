@@ -1,0 +1,28 @@
+package io.projectionist.tautulli;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers read and written by the {@code tautulli:} component. */
+public final class TautulliConstants {
+
+    @Metadata(description = "The API command to call instead of the endpoint's; set on every result", javaType = "String")
+    public static final String COMMAND = "CamelTautulliCommand";
+
+    @Metadata(label = "producer", description = "API parameters (name to value) merged over the endpoint's options",
+              javaType = "java.util.Map<String, Object>")
+    public static final String PARAMS = "CamelTautulliParams";
+
+    /** Prefix of single-parameter headers: {@code CamelTautulliParam.rating_key = 5006}. */
+    @Metadata(label = "producer", description = "Prefix of headers that each set one API parameter, e.g. CamelTautulliParam.rating_key",
+              javaType = "String")
+    public static final String PARAM_PREFIX = "CamelTautulliParam.";
+
+    @Metadata(description = "The envelope's message (e.g. 'Session terminated.'), when Tautulli sent one", javaType = "String")
+    public static final String MESSAGE = "CamelTautulliMessage";
+
+    @Metadata(label = "consumer", description = "When the poll was made (epoch milliseconds)", javaType = "long")
+    public static final String POLLED_AT = "CamelTautulliPolledAt";
+
+    private TautulliConstants() {
+    }
+}

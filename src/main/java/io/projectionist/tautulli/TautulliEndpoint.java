@@ -1,0 +1,119 @@
+package io.projectionist.tautulli;
+
+import io.projectionist.support.SecretFiles;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Call or poll one Tautulli API v2 command, e.g. {@code tautulli:get_home_stats?timeRange=7} as a producer or
+ * {@code tautulli:activity} as a consumer (one snapshot per poll). Typed results for the commands Projectionist
+ * uses, a JSON tree for the others.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "tautulli", title = "Tautulli", syntax = "tautulli:command",
+             category = {Category.API, Category.MONITORING}, headersClass = TautulliConstants.class)
+public class TautulliEndpoint extends ScheduledPollEndpoint {
+
+    @UriPath(description = "The API v2 command (get_history, get_home_stats, …) or a short name: activity, history,"
+            + " home_stats, libraries, users, metadata, terminate")
+    @Metadata(required = true)
+    private final String command;
+
+    @UriParam
+    private final TautulliConfiguration configuration;
+
+    private volatile TautulliClient client;
+
+    public TautulliEndpoint(String uri, TautulliComponent component, String command,
+                            TautulliConfiguration configuration) {
+        super(uri, component);
+        this.command = TautulliCommands.resolve(command);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public TautulliComponent getComponent() {
+        return (TautulliComponent) super.getComponent();
+    }
+
+    /** Polls every 10 s unless told otherwise: Tautulli's own activity cache refreshes no faster. */
+    @Override
+    public long getDefaultDelay() {
+        return 10_000;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new TautulliProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        TautulliConsumer consumer = new TautulliConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = createClient();
+    }
+
+    private TautulliClient createClient() {
+        String baseUrl = configuration.getBaseUrl();
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) is not set: Tautulli's base URL is needed"
+                    + " for " + command);
+        }
+        try {
+            URI u = URI.create(baseUrl.strip());
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) '" + baseUrl + "' is not a valid"
+                    + " http(s) URL", e);
+        }
+        String key = configuration.getApiKey();
+        if (key == null || key.isBlank()) {
+            String file = configuration.getApiKeyFile();
+            if (file == null || file.isBlank()) {
+                throw new IllegalArgumentException("tautulli.api-key (TAUTULLI_API_KEY) is not set, nor"
+                        + " tautulli.api-key-file");
+            }
+            key = SecretFiles.read(Path.of(file), "tautulli.api-key-file");
+        }
+        boolean get = "GET".equals(configuration.getHttpMethod().toUpperCase(Locale.ROOT));
+        return new TautulliClient(getComponent().httpClient(), baseUrl, key.strip(),
+                Duration.ofMillis(configuration.getRequestTimeout()), get);
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    public TautulliConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public TautulliClient getClient() {
+        TautulliClient c = client;
+        if (c == null) {
+            c = createClient();
+            client = c;
+        }
+        return c;
+    }
+}
