@@ -28,6 +28,9 @@ public class TautulliConsumer extends ScheduledPollConsumer {
         Map<String, String> params = endpoint.getConfiguration().apiParameters();
         long polledAt = System.currentTimeMillis();
         TautulliClient.Response rsp = endpoint.getClient().call(endpoint.getCommand(), params);
+        if (!isRunAllowed()) {
+            return 0; // stopped while the call was in flight: do not hand a snapshot to a stopping route
+        }
         Exchange exchange = createExchange(true);
         try {
             exchange.getMessage().setHeader(TautulliConstants.COMMAND, endpoint.getCommand());
