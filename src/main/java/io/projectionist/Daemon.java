@@ -1,0 +1,57 @@
+package io.projectionist;
+
+import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.SettingsValidator;
+import org.apache.camel.main.Main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Boots Camel Main with Projectionist's settings: {@code application.properties} from the jar (the documented
+ * defaults), then from the working directory, then any {@code --config} files (later files win); environment
+ * variables and system properties override them all. Routes come from {@code routes/*.yaml} and from the
+ * {@code RouteBuilder}s in this package tree.
+ */
+public final class Daemon {
+
+    /** What a run needs besides the properties files. */
+    public record Options(List<Path> configFiles, Integer durationSeconds, Map<String, String> overrides) {
+        public Options {
+            configFiles = configFiles == null ? List.of() : List.copyOf(configFiles);
+            overrides = overrides == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(overrides));
+        }
+    }
+
+    private Daemon() {
+    }
+
+    public static Main create(Options options) {
+        StringBuilder locations = new StringBuilder(
+                "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        for (Path file : options.configFiles()) {
+            if (!Files.isReadable(file)) {
+                throw new ConfigurationException("--config " + file + ": no such readable file");
+            }
+            locations.append(",file:").append(file.toAbsolutePath());
+        }
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(locations.toString());
+        options.overrides().forEach(main::addOverrideProperty);
+        if (options.durationSeconds() != null) {
+            main.addOverrideProperty("camel.main.duration-max-seconds", String.valueOf(options.durationSeconds()));
+        }
+        main.addMainListener(new SettingsValidator());
+        return main;
+    }
+
+    /** Runs until stopped (SIGTERM / Ctrl-C) or the duration ends; returns the exit code. */
+    public static int run(Options options) throws Exception {
+        Main main = create(options);
+        main.run();
+        return main.getExitCode();
+    }
+}

@@ -1,0 +1,22 @@
+package io.projectionist;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.projectionist.activity.ActivitySummary;
+import io.projectionist.support.Json;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+
+/** Beans shared by routes (found by Camel Main's package scan). */
+public class ProjectionistBeans implements CamelConfiguration {
+
+    /** JSON written by routes uses Tautulli's snake_case names, so exports match what users know. */
+    @BindToRegistry("projectionistJson")
+    public ObjectMapper projectionistJson() {
+        return Json.snakeCase();
+    }
+
+    @BindToRegistry("activitySummary")
+    public ActivitySummary activitySummary() {
+        return new ActivitySummary();
+    }
+}

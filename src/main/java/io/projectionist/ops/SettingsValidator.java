@@ -1,0 +1,111 @@
+package io.projectionist.ops;
+
+import io.projectionist.support.SecretFiles;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.quartz.CronExpression;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks the settings before any route starts, so a mistake stops start-up with one line that names the setting
+ * instead of a stack trace from deep inside a route. Runs as a Camel Main listener, after the properties (files,
+ * environment, system properties) are loaded.
+ */
+public class SettingsValidator extends MainListenerSupport {
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        validate(main.getCamelContext().getPropertiesComponent());
+    }
+
+    /** Validates and throws one {@link ConfigurationException} listing every problem found. */
+    public static void validate(PropertiesComponent pc) {
+        List<String> problems = new ArrayList<>();
+        Optional<String> tautulliUrl = value(pc, "tautulli.url");
+        if (tautulliUrl.isEmpty()) {
+            problems.add(describe("tautulli.url") + " is not set (Tautulli's base URL, e.g. http://nas:8181)");
+        } else {
+            checkUrl(problems, "tautulli.url", tautulliUrl.get());
+        }
+        checkSecret(problems, pc, "tautulli.api-key", "tautulli.api-key-file", true);
+        Optional<String> plexUrl = value(pc, "plex.url");
+        if (plexUrl.isPresent()) {
+            checkUrl(problems, "plex.url", plexUrl.get());
+            checkSecret(problems, pc, "plex.token", "plex.token-file", true);
+        } else {
+            checkSecret(problems, pc, "plex.token", "plex.token-file", false);
+        }
+        checkPositive(problems, pc, "tautulli.request-timeout");
+        checkPositive(problems, pc, "tautulli.connect-timeout");
+        checkCron(problems, pc, "projectionist.activity.cron");
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("; ", problems));
+        }
+    }
+
+    private static void checkUrl(List<String> problems, String key, String url) {
+        try {
+            URI u = URI.create(url.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                problems.add(describe(key) + " '" + url + "' is not an http(s) URL with a host");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(describe(key) + " '" + url + "' is not a valid URL");
+        }
+    }
+
+    private static void checkSecret(List<String> problems, PropertiesComponent pc, String key, String fileKey,
+                                    boolean required) {
+        Optional<String> file = value(pc, fileKey);
+        if (value(pc, key).isPresent()) {
+            return;
+        }
+        if (file.isPresent()) {
+            try {
+                SecretFiles.read(Path.of(file.get()), fileKey);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        } else if (required) {
+            problems.add(describe(key) + " is not set, nor " + fileKey + " (a file readable by its owner only)");
+        }
+    }
+
+    private static void checkPositive(List<String> problems, PropertiesComponent pc, String key) {
+        value(pc, key).ifPresent(v -> {
+            try {
+                if (Long.parseLong(v.strip()) <= 0) {
+                    problems.add(describe(key) + " must be a positive number of milliseconds, not '" + v + "'");
+                }
+            } catch (NumberFormatException e) {
+                problems.add(describe(key) + " must be a number of milliseconds, not '" + v + "'");
+            }
+        });
+    }
+
+    private static void checkCron(List<String> problems, PropertiesComponent pc, String key) {
+        value(pc, key).ifPresent(v -> {
+            if (!CronExpression.isValidExpression(v.strip())) {
+                problems.add(describe(key) + " '" + v + "' is not a Quartz cron expression"
+                        + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
+            }
+        });
+    }
+
+    private static Optional<String> value(PropertiesComponent pc, String key) {
+        return pc.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** A setting's name with the environment variable that overrides it. */
+    static String describe(String key) {
+        return key + " (" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ")";
+    }
+}
