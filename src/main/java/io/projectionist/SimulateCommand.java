@@ -16,6 +16,9 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--tautulli-port", defaultValue = "0", description = "Port for the Tautulli API (0 = any free port).")
     int tautulliPort;
 
+    @Option(names = "--plex-port", defaultValue = "0", description = "Port for the Plex server (0 = any free port).")
+    int plexPort;
+
     @Option(names = "--plays", defaultValue = "20000", description = "Plays in the simulated history (default ${DEFAULT-VALUE}).")
     int plays;
 
@@ -31,17 +34,21 @@ public class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed).withPlays(plays).withHistoryDays(days)
-                .withTautulliPort(tautulliPort).withAutoSessions(!noSessions);
+                .withTautulliPort(tautulliPort).withPlexPort(plexPort).withAutoSessions(!noSessions);
         CountDownLatch stop = new CountDownLatch(1);
         try (Simulator sim = Simulator.start(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulate-stop"));
             // printed on purpose: these are the simulator's own throw-away credentials
             System.out.println("Simulated Tautulli URL:     " + sim.tautulliUrl());
             System.out.println("Simulated Tautulli API key: " + sim.tautulliApiKey());
+            System.out.println("Simulated Plex URL:         " + sim.plexUrl());
+            System.out.println("Simulated Plex admin token: " + sim.plexTokens().admin());
+            System.out.println("Simulated Plex shared-user token (403 on admin calls): " + sim.plexTokens().shared());
+            System.out.println("Simulated plex.tv (login --plextv-url): " + sim.plexTvUrl());
             System.out.printf("World: seed %d, %,d plays over %d days, %d users%n", seed,
                     sim.world().history().size(), days, sim.world().users().size());
-            System.out.println("Try: TAUTULLI_URL=" + sim.tautulliUrl() + " TAUTULLI_API_KEY=<key above>"
-                    + " java -jar target/projectionist.jar run");
+            System.out.println("Try: TAUTULLI_URL=" + sim.tautulliUrl() + " TAUTULLI_API_KEY=<key above> PLEX_URL="
+                    + sim.plexUrl() + " PLEX_TOKEN=<admin token above> java -jar target/projectionist.jar run");
             System.out.println("Ctrl-C to stop.");
             stop.await();
         }

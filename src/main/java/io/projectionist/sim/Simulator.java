@@ -1,6 +1,10 @@
 package io.projectionist.sim;
 
 import io.projectionist.sim.faults.Faults;
+import io.projectionist.sim.plex.PlexServer;
+import io.projectionist.sim.plex.PlexState;
+import io.projectionist.sim.plex.PlexTokens;
+import io.projectionist.sim.plextv.PlexTvServer;
 import io.projectionist.sim.tautulli.TautulliServer;
 import io.projectionist.sim.world.AutoSessions;
 import io.projectionist.sim.world.LiveSessions;
@@ -8,8 +12,10 @@ import io.projectionist.sim.world.World;
 import java.io.IOException;
 
 /**
- * A simulated Plex + Tautulli household: one deterministic {@link World}, live sessions over it, and a Tautulli
- * API v2 server (Plex to follow, on the same world). Started only on request (tests, demo, simulate command).
+ * A simulated Plex + Tautulli household: one deterministic {@link World}, live sessions over it, a Tautulli API v2
+ * server and a Plex Media Server serving that same world (a play's rating key resolves in Plex; a session in
+ * Tautulli's activity is a session in Plex's), and plex.tv's PIN login. Started only on request (tests, demo,
+ * simulate command).
  */
 public final class Simulator implements AutoCloseable {
 
@@ -19,7 +25,9 @@ public final class Simulator implements AutoCloseable {
     private final LiveSessions sessions;
     private final Faults tautulliFaults;
     private final TautulliServer tautulli;
-    private final AutoSessions auto;
+    private AutoSessions auto;
+    private PlexServer plex;
+    private PlexTvServer plexTv;
 
     private Simulator(SimulatorOptions options, SimClock clock, World world, LiveSessions sessions,
             Faults tautulliFaults, TautulliServer tautulli, AutoSessions auto) {
@@ -44,16 +52,21 @@ public final class Simulator implements AutoCloseable {
         Faults faults = new Faults();
         TautulliServer tautulli = TautulliServer.start(world, sessions, clock, options.tautulliApiKey(),
                 options.bindHost(), options.tautulliPort(), faults);
-        AutoSessions auto = null;
+        Simulator sim = new Simulator(options, clock, world, sessions, faults, tautulli, null);
         try {
+            sim.plex = PlexServer.start(world, sessions, options.bindHost(), options.plexPort(),
+                    PlexTokens.forSeed(options.seed()), new Faults());
+            // plex.tv authorises a PIN 3 s after it is created and asks for 1 s between polls
+            sim.plexTv = PlexTvServer.start(options.bindHost(), 0, java.time.Duration.ofSeconds(3),
+                    java.time.Duration.ofSeconds(1), sim.plex.tokens().admin());
             if (options.autoSessions()) {
-                auto = new AutoSessions(sessions, 2_500);
+                sim.auto = new AutoSessions(sessions, 2_500);
             }
-        } catch (RuntimeException e) {
-            tautulli.close();
+            return sim;
+        } catch (IOException | RuntimeException e) {
+            sim.close();
             throw e;
         }
-        return new Simulator(options, clock, world, sessions, faults, tautulli, auto);
     }
 
     public SimulatorOptions options() {
@@ -85,10 +98,40 @@ public final class Simulator implements AutoCloseable {
         return tautulliFaults;
     }
 
+    /** Base URL of the Plex server, e.g. http://127.0.0.1:41235. */
+    public String plexUrl() {
+        return plex.url();
+    }
+
+    /** The server owner's token and a shared user's token (403 on admin endpoints). */
+    public PlexTokens plexTokens() {
+        return plex.tokens();
+    }
+
+    /** Collections and managed hubs as the Plex server holds them now. */
+    public PlexState plexState() {
+        return plex.state();
+    }
+
+    public Faults plexFaults() {
+        return plex.faults();
+    }
+
+    /** Base URL of the simulated plex.tv (PIN login). */
+    public String plexTvUrl() {
+        return plexTv.url();
+    }
+
     @Override
     public void close() {
         if (auto != null) {
             auto.close();
+        }
+        if (plexTv != null) {
+            plexTv.close();
+        }
+        if (plex != null) {
+            plex.close();
         }
         tautulli.close();
     }

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param tautulliPort  0 = a random free port
  * @param tautulliApiKey the key clients must send
  * @param autoSessions  drive live sessions from a background script (demo)
+ * @param plexPort      port of the Plex server (0 = a random free port); plex.tv gets a random port
  */
 public record SimulatorOptions(long seed, int plays, int historyDays, Instant anchor, ZoneId zone,
-        String bindHost, int tautulliPort, String tautulliApiKey, boolean autoSessions) {
+        String bindHost, int tautulliPort, String tautulliApiKey, boolean autoSessions, int plexPort) {
 
     public SimulatorOptions {
         Objects.requireNonNull(anchor, "anchor");
@@ -34,6 +35,9 @@ public record SimulatorOptions(long seed, int plays, int historyDays, Instant an
         if (historyDays < 1) {
             throw new IllegalArgumentException("historyDays must be >= 1: " + historyDays);
         }
+        if (plexPort < 0 || plexPort > 65535) {
+            throw new IllegalArgumentException("plexPort out of range: " + plexPort);
+        }
         if (tautulliPort < 0 || tautulliPort > 65535) {
             throw new IllegalArgumentException("tautulliPort out of range: " + tautulliPort);
         }
@@ -41,7 +45,7 @@ public record SimulatorOptions(long seed, int plays, int historyDays, Instant an
 
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(42, 5000, 90, Instant.now().truncatedTo(ChronoUnit.MINUTES), ZoneOffset.UTC,
-                "127.0.0.1", 0, apiKeyFor(42), false);
+                "127.0.0.1", 0, apiKeyFor(42), false, 0);
     }
 
     /** 32 lowercase hex chars derived from the seed, so a demo's key is stable across runs. */
@@ -54,46 +58,51 @@ public record SimulatorOptions(long seed, int plays, int historyDays, Instant an
     /** Changes the seed; the API key follows it only if it was still the default key of the old seed. */
     public SimulatorOptions withSeed(long seed) {
         String key = tautulliApiKey.equals(apiKeyFor(this.seed)) ? apiKeyFor(seed) : tautulliApiKey;
-        return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, key, autoSessions);
+        return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, key, autoSessions, plexPort);
     }
 
     public SimulatorOptions withPlays(int plays) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withHistoryDays(int historyDays) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withAnchor(Instant anchor) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withZone(ZoneId zone) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withBindHost(String bindHost) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withTautulliPort(int tautulliPort) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withTautulliApiKey(String tautulliApiKey) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
+    }
+
+    public SimulatorOptions withPlexPort(int plexPort) {
+        return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
+                autoSessions, plexPort);
     }
 
     public SimulatorOptions withAutoSessions(boolean autoSessions) {
         return new SimulatorOptions(seed, plays, historyDays, anchor, zone, bindHost, tautulliPort, tautulliApiKey,
-                autoSessions);
+                autoSessions, plexPort);
     }
 }
