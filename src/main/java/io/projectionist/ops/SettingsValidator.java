@@ -45,6 +45,14 @@ public class SettingsValidator extends MainListenerSupport {
         checkPositive(problems, pc, "tautulli.request-timeout");
         checkPositive(problems, pc, "tautulli.connect-timeout");
         checkCron(problems, pc, "projectionist.activity.cron");
+        // the shipped pattern reads file:<routes-dir>/*.yaml, and Camel fails obscurely when the folder is missing
+        value(pc, "projectionist.routes-dir").ifPresent(dir -> value(pc, "camel.main.routes-include-pattern")
+                .filter(p -> p.equals("file:" + dir + "/*.yaml")).ifPresent(p -> {
+                    if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
+                        problems.add(describe("projectionist.routes-dir") + " '" + dir + "' is not a folder (the YAML"
+                                + " routes; run from the folder that holds routes/, or point it at yours)");
+                    }
+                }));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(String.join("; ", problems));
         }

@@ -18,8 +18,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -219,21 +217,7 @@ public class TautulliClient {
 
     /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
     static Duration parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException unreadable) {
-                return null;
-            }
-        }
+        return io.projectionist.support.RetryAfterDelay.parse(value);
     }
 
     private String scrub(String message) {

@@ -28,6 +28,13 @@ public class TautulliConfiguration implements Cloneable {
               description = "POST sends the key in the form body; GET puts it in the URL (only for proxies that refuse POST)")
     private String httpMethod = "POST";
 
+    @UriParam(label = "consumer", defaultValue = "1",
+              description = "tautulli:history: days re-read before the first day not fully read (late plays, time zones)")
+    private int overlapDays = 1;
+    @UriParam(label = "consumer",
+              description = "tautulli:history: Tautulli server's time zone for its local dates (default: this machine's)")
+    private String timeZone;
+
     @UriParam(label = "parameter", description = "time_range: days for stats and graphs (months for get_plays_per_month)")
     private Integer timeRange;
     @UriParam(label = "parameter", description = "stat_id: one home-stats card, e.g. top_movies, popular_tv, top_users")
@@ -144,6 +151,10 @@ public class TautulliConfiguration implements Cloneable {
     public void setRequestTimeout(long requestTimeout) { this.requestTimeout = requestTimeout; }
     public String getHttpMethod() { return httpMethod; }
     public void setHttpMethod(String httpMethod) { this.httpMethod = httpMethod; }
+    public int getOverlapDays() { return overlapDays; }
+    public void setOverlapDays(int overlapDays) { this.overlapDays = overlapDays; }
+    public String getTimeZone() { return timeZone; }
+    public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
     public Integer getTimeRange() { return timeRange; }
     public void setTimeRange(Integer timeRange) { this.timeRange = timeRange; }
     public String getStatId() { return statId; }

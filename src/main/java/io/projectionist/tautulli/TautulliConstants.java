@@ -23,6 +23,13 @@ public final class TautulliConstants {
     @Metadata(label = "consumer", description = "When the poll was made (epoch milliseconds)", javaType = "long")
     public static final String POLLED_AT = "CamelTautulliPolledAt";
 
+    @Metadata(label = "consumer", description = "tautulli:history: the row offset of this page", javaType = "int")
+    public static final String HISTORY_START = "CamelTautulliHistoryStart";
+
+    @Metadata(label = "consumer", description = "tautulli:history: rows this poll reads in all (Tautulli's recordsFiltered)",
+              javaType = "Long")
+    public static final String HISTORY_TOTAL = "CamelTautulliHistoryTotal";
+
     private TautulliConstants() {
     }
 }

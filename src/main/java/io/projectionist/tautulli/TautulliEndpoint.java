@@ -9,6 +9,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 import java.net.URI;
@@ -32,6 +33,10 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
 
     @UriParam
     private final TautulliConfiguration configuration;
+
+    @UriParam(label = "consumer", description = "tautulli:history: where the read position is kept (a bean"
+            + " reference such as #historyWatermark); in memory when not set")
+    private HistoryWatermark watermark;
 
     private volatile TautulliClient client;
 
@@ -60,7 +65,8 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        TautulliConsumer consumer = new TautulliConsumer(this, processor);
+        ScheduledPollConsumer consumer = "get_history".equals(command)
+                ? new TautulliHistoryConsumer(this, processor) : new TautulliConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
@@ -102,6 +108,17 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
 
     public String getCommand() {
         return command;
+    }
+
+    public HistoryWatermark getWatermark() {
+        if (watermark == null) {
+            watermark = HistoryWatermark.inMemory();
+        }
+        return watermark;
+    }
+
+    public void setWatermark(HistoryWatermark watermark) {
+        this.watermark = watermark;
     }
 
     public TautulliConfiguration getConfiguration() {

@@ -1,0 +1,140 @@
+package io.projectionist.history;
+
+import io.projectionist.plex.model.PlexItem;
+import io.projectionist.tautulli.model.HistoryRow;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Headless history ingestion: new plays from Tautulli, deduplicated, enriched with Plex metadata in batches,
+ * written as day-partitioned JSON Lines and CSV.
+ *
+ * <pre>
+ * tautulli:history (pages, watermark) → history-page: split + idempotentConsumer (row id) → history-enrich:
+ *   distinct uncached rating keys in batches → plex-metadata (throttle, circuit breaker, redelivery honouring
+ *   Retry-After) → join → HistoryWriter (sink, then commit ids) ; failed pages → dead letters
+ * </pre>
+ */
+@SuppressWarnings("unchecked")
+public class HistoryRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        boolean enrich = Boolean.parseBoolean(getContext().resolvePropertyPlaceholders(
+                "{{projectionist.history.enrich:true}}"))
+                && !getContext().resolvePropertyPlaceholders("{{plex.url:}}").isBlank();
+
+        from("tautulli:history?delay={{projectionist.history.poll-interval}}&initialDelay=1000"
+                + "&length={{projectionist.history.page-size}}&overlapDays={{projectionist.history.overlap-days}}"
+                + "&timeZone={{projectionist.history.time-zone}}&watermark=#historyWatermark")
+                .routeId("history-ingest")
+                .autoStartup("{{projectionist.history.enabled}}")
+                .to("direct:history-page");
+
+        from("direct:history-page").routeId("history-page")
+                // a page that cannot be ingested is parked with its reason; the watermark may then move on
+                .errorHandler(deadLetterChannel("bean:historyDeadLetters?method=park").useOriginalMessage())
+                .setProperty("pageRows", simple("${body.size}"))
+                .process(this::rememberLastStarted)
+                // Camel's idempotent consumer drops rows already ingested (ids commit only after the write)
+                .split(body(), new NewRowsAggregation())
+                    .idempotentConsumer(simple("${body.id}")).idempotentRepository("historySeen")
+                        .setProperty(NewRowsAggregation.NEW_ROW, constant(true))
+                    .end()
+                .end()
+                // (processors, not bean calls: Camel's bean binding hashes the whole list body to cache lookups)
+                .choice()
+                    .when(simple("${body.isEmpty()}"))
+                        .process(e -> writer(e).pageDone(e, 0, 0))
+                    .otherwise()
+                        .setProperty("newRows", body())
+                        // a failure below was already retried (and exhausted) by the sub-route's error handler, so
+                        // the route's dead-letter channel would never see it: park the page here
+                        .doTry()
+                            .to(enrich ? "direct:history-enrich" : "direct:history-unenriched")
+                            .process(e -> e.getMessage().setBody(
+                                    writer(e).write(e.getMessage().getBody(List.class), e)))
+                            .to("direct:history-written")
+                        .doCatch(Exception.class)
+                            .setBody(exchangeProperty("newRows"))
+                            .to("bean:historyDeadLetters?method=park")
+                        .end()
+                .end();
+
+        // plays just written: optionally POSTed one by one to a webhook, off the ingestion path
+        from("direct:history-written").routeId("history-written")
+                .filter(simple("${properties:projectionist.history.webhook-url:} != '' && ${body.size} > 0"))
+                    .wireTap("seda:history-webhook")
+                .end();
+
+        from("direct:history-unenriched").routeId("history-unenriched")
+                .process(e -> e.getMessage().setBody(HistoryEnricher.unenriched(e.getMessage().getBody(List.class),
+                        Enrichment.DISABLED)));
+
+        from("direct:history-enrich").routeId("history-enrich")
+                .setProperty("rows", body())
+                .process(e -> e.setProperty("plexAnswers", new ConcurrentHashMap<String, Optional<PlexItem>>()))
+                .process(e -> e.getMessage().setBody(enricher(e).missingBatches(e.getMessage().getBody(List.class))))
+                .split(body()).parallelProcessing().executorService("historyPlexPool").stopOnException()
+                    .setProperty("requested", body())
+                    .to("direct:plex-metadata")
+                    .process(this::remember)
+                .end()
+                .process(this::apply);
+
+        // one Plex multi-get per exchange: paced, retried (Retry-After honoured), and cut off when Plex is down
+        from("direct:plex-metadata").routeId("plex-metadata")
+                .routeConfigurationId("upstream-retries")
+                .throttle(simple("{{projectionist.history.plex-rate}}")).timePeriodMillis(1000)
+                .circuitBreaker().inheritErrorHandler(true)
+                    .resilience4jConfiguration()
+                        .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
+                        .waitDurationInOpenState(Integer.parseInt(getContext().resolvePropertyPlaceholders(
+                                "{{projectionist.history.breaker-open-millis}}")))
+                    .end()
+                    .to("plex:metadata?batchSize={{projectionist.history.plex-batch-size}}")
+                .end();
+
+        from("seda:history-webhook?concurrentConsumers=1").routeId("history-webhook")
+                .routeConfigurationId("upstream-retries")
+                .split(body())
+                    .marshal().json(org.apache.camel.model.dataformat.JsonLibrary.Jackson)
+                    .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                    .toD("{{projectionist.history.webhook-url}}")
+                .end();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rememberLastStarted(Exchange e) {
+        List<HistoryRow> rows = e.getMessage().getBody(List.class);
+        if (rows != null && !rows.isEmpty()) {
+            e.setProperty("pageLastStarted", rows.get(rows.size() - 1).started());
+        }
+    }
+
+    private static HistoryEnricher enricher(Exchange e) {
+        return e.getContext().getRegistry().lookupByNameAndType("historyEnricher", HistoryEnricher.class);
+    }
+
+    private static HistoryWriter writer(Exchange e) {
+        return e.getContext().getRegistry().lookupByNameAndType("historyWriter", HistoryWriter.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void remember(Exchange e) {
+        enricher(e).remember(e.getProperty("requested", List.class), e.getMessage().getBody(Map.class),
+                e.getProperty("plexAnswers", Map.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(Exchange e) {
+        e.getMessage().setBody(enricher(e).apply(e.getProperty("rows", List.class),
+                e.getProperty("plexAnswers", Map.class)));
+    }
+}
