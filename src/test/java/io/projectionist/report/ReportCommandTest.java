@@ -1,0 +1,85 @@
+package io.projectionist.report;
+
+import io.projectionist.Projectionist;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code projectionist report}: settings as the daemon reads them, files written, paths printed. */
+class ReportCommandTest {
+
+    static final List<String> PROPS = List.of("tautulli.url", "tautulli.api-key", "projectionist.out-dir");
+
+    @AfterEach
+    void clear() {
+        PROPS.forEach(System::clearProperty);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Projectionist.execute(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void writesTheReportIntoTheConfiguredFolderAndPrintsThePaths() throws Exception {
+        Path outDir = Path.of("target/report-test/command");
+        ReportFromSimulatorTest.deleteRecursively(outDir);
+        try (SimulatedReport env = new SimulatedReport(3_000, 60, ZoneOffset.UTC, false)) {
+            System.setProperty("tautulli.url", env.sim.tautulliUrl());
+            System.setProperty("tautulli.api-key", env.sim.tautulliApiKey());
+            System.setProperty("projectionist.out-dir", outDir.toString());
+            Run r = run("report", "--days", "30");
+            assertThat(r.code()).as(r.err()).isZero();
+            List<Path> printed = Arrays.stream(r.out().split("\\R")).filter(s -> !s.isBlank()).map(Path::of).toList();
+            assertThat(printed).hasSize(10);
+            // projectionist.report.dir defaults to {{projectionist.out-dir}}/reports
+            assertThat(printed.get(0).toString()).startsWith(outDir.resolve("reports").toString())
+                    .endsWith("-30d.html");
+            printed.forEach(p -> assertThat(p).isRegularFile());
+            assertThat(Files.readString(printed.get(0))).contains("30-day viewing report")
+                    .contains("Plex is not configured (plex.url): collection insights were skipped.");
+            assertThat(r.err()).startsWith("30-day viewing report").contains("Full report: " + printed.get(0));
+        }
+    }
+
+    @Test
+    void aMissingSettingIsNamedAndExitsWithTwo() {
+        Run r = run("report", "--dir", "target/report-test/never");
+        assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
+        assertThat(r.err()).contains("configuration error").contains("tautulli.url (TAUTULLI_URL) is not set");
+        assertThat(Path.of("target/report-test/never")).doesNotExist();
+    }
+
+    @Test
+    void aBadPeriodIsAConfigurationError() {
+        System.setProperty("tautulli.url", "http://127.0.0.1:9");
+        System.setProperty("tautulli.api-key", "k");
+        Run r = run("report", "--days", "0");
+        assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
+        assertThat(r.err()).contains("projectionist.report.days must be between 1 and 3660");
+    }
+}

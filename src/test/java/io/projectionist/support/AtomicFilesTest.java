@@ -1,0 +1,74 @@
+package io.projectionist.support;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readersSeeTheOldOrTheNewContentNeverAMix() throws Exception {
+        Path file = dir.resolve("report.html");
+        String a = "A".repeat(2_000_000);
+        String b = "B".repeat(3_000_000);
+        AtomicFiles.write(file, a);
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> bad = new AtomicReference<>();
+        AtomicInteger reads = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    String s = Files.readString(file);
+                    reads.incrementAndGet();
+                    if (!(s.equals(a) || s.equals(b))) {
+                        bad.set("read " + s.length() + " chars");
+                    }
+                } catch (Exception e) {
+                    bad.set(e.toString());
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 20; i++) {
+            AtomicFiles.write(file, i % 2 == 0 ? b : a);
+        }
+        done.set(true);
+        reader.join();
+        assertThat(bad.get()).isNull();
+        assertThat(reads.get()).isPositive();
+        assertThat(Files.readString(file)).isEqualTo(a);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesNoTemporaryFileAndTheTargetUntouched() throws Exception {
+        Path target = dir.resolve("busy");
+        Files.createDirectories(target.resolve("inside")); // a non-empty folder cannot be replaced by a file
+        assertThatThrownBy(() -> AtomicFiles.write(target, "x")).isInstanceOf(java.io.IOException.class);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+        assertThat(Files.isDirectory(target.resolve("inside"))).isTrue();
+    }
+
+    @Test
+    void createsTheFolder() throws Exception {
+        Path file = dir.resolve("a/b/c.md");
+        AtomicFiles.write(file, "# hi\n");
+        assertThat(Files.readString(file)).isEqualTo("# hi\n");
+    }
+}
