@@ -36,16 +36,19 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed).withPlays(plays).withAutoSessions(true);
         try (Simulator sim = Simulator.start(options)) {
-            System.out.printf("Projectionist demo: simulated Tautulli at %s (%,d plays, %d users, seed %d)%n",
-                    sim.tautulliUrl(), sim.world().history().size(), sim.world().users().size(), seed);
+            System.out.printf("Projectionist demo: simulated Tautulli at %s and Plex at %s (%,d plays, %d users, seed %d)%n",
+                    sim.tautulliUrl(), sim.plexUrl(), sim.world().history().size(), sim.world().users().size(), seed);
             System.out.printf("Output goes to %s/ — activity snapshots in %s/activity/. Ctrl-C to stop.%n",
                     out, out);
             Map<String, String> overrides = new LinkedHashMap<>();
             overrides.put("tautulli.url", sim.tautulliUrl());
             overrides.put("tautulli.api-key", sim.tautulliApiKey());
+            overrides.put("plex.url", sim.plexUrl());
+            overrides.put("plex.token", sim.plexTokens().admin());
             overrides.put("projectionist.out-dir", out.toString());
             overrides.put("projectionist.data-dir", out.resolve("data").toString());
             overrides.put("projectionist.activity.cron", "0/5 * * * * ?");
+            overrides.put("projectionist.report.on-startup", "true"); // a report in out/reports/ within a minute
             if (!Files.isDirectory(Path.of("routes"))) {
                 // run from anywhere: fall back to the routes packaged in the jar
                 overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
