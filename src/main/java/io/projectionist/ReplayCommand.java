@@ -35,8 +35,13 @@ import java.util.concurrent.Callable;
  * folder is empty afterwards, 1 when dead letters remain.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-         description = "Re-send undelivered events from the dead-letter folder; delivered ones are removed.")
+         description = {"Re-send undelivered events from the dead-letter folder; delivered ones are removed.",
+                 "`replay history` re-ingests the history pages parked in data/dead-letter/history instead."})
 public class ReplayCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "history",
+            description = "history: re-ingest parked history pages (default: webhook events)")
+    String what;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
             description = "Extra properties file(s) over application.properties; later files win.")
@@ -57,6 +62,13 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what != null) {
+            if (!"history".equals(what)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "replay takes 'history' or nothing, not '" + what + "'");
+            }
+            return io.projectionist.history.HistoryReplay.run(configFiles, out) == 0 ? 0 : 1;
+        }
         // the daemon's property files, later ones winning; environment variables and system properties still override
         Properties merged = new Properties();
         try (InputStream in = ReplayCommand.class.getResourceAsStream("/application.properties")) {
