@@ -15,6 +15,12 @@ public class ProjectionistBeans implements CamelConfiguration {
         return Json.snakeCase();
     }
 
+    /** Joins tautulli: history rows with a plex:metadata answer in YAML routes (see routes/recent-plays-with-metadata.yaml). */
+    @BindToRegistry("playsWithMetadata")
+    public io.projectionist.history.PlaysWithMetadata playsWithMetadata() {
+        return new io.projectionist.history.PlaysWithMetadata();
+    }
+
     @BindToRegistry("activitySummary")
     public ActivitySummary activitySummary() {
         return new ActivitySummary();

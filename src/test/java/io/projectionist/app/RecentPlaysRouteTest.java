@@ -1,0 +1,79 @@
+package io.projectionist.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.projectionist.Projectionist;
+import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorOptions;
+import io.projectionist.sim.world.PlayRow;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped YAML example joins tautulli: history rows with plex:metadata from the simulated Plex. */
+@CamelMainTest(mainClass = Projectionist.class)
+class RecentPlaysRouteTest {
+
+    static final Path OUT = Path.of("target/it/recent-plays");
+    static Simulator sim;
+
+    @BeanInject
+    CamelContext context;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ActivityRouteMainTest.deleteRecursively(OUT);
+        sim = Simulator.start(SimulatorOptions.defaults().withPlays(200).withSeed(3));
+        System.setProperty("tautulli.url", sim.tautulliUrl());
+        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
+        System.setProperty("plex.url", sim.plexUrl());
+        System.setProperty("plex.token", sim.plexTokens().admin());
+        System.setProperty("projectionist.out-dir", OUT.toString());
+        System.setProperty("projectionist.data-dir", OUT.resolve("data").toString());
+        System.setProperty("projectionist.history.enabled", "false");
+        System.setProperty("projectionist.examples.recent-plays.enabled", "true");
+        System.setProperty("projectionist.examples.recent-plays.cron", "0/1 * * * * ?");
+    }
+
+    @AfterAll
+    static void stop() {
+        for (String p : List.of("tautulli.url", "tautulli.api-key", "plex.url", "plex.token", "projectionist.out-dir",
+                "projectionist.data-dir", "projectionist.history.enabled",
+                "projectionist.examples.recent-plays.enabled", "projectionist.examples.recent-plays.cron")) {
+            System.clearProperty(p);
+        }
+        sim.close();
+    }
+
+    @Test
+    void lastPlaysAreWrittenWithTheirPlexMetadata() throws Exception {
+        NotifyBuilder once = new NotifyBuilder(context).fromRoute("recent-plays-with-metadata").whenCompleted(1)
+                .create();
+        assertThat(once.matches(20, TimeUnit.SECONDS)).isTrue();
+        JsonNode plays = new ObjectMapper().readTree(OUT.resolve("recent-plays.json").toFile());
+        assertThat(plays).hasSize(25);
+        // the newest play in the world comes first, with its item's metadata from Plex
+        PlayRow newest = sim.world().history().row(sim.world().history().size() - 1);
+        JsonNode first = plays.get(0);
+        assertThat(first.path("id").asLong()).isEqualTo(newest.id());
+        assertThat(first.path("enrichment_status").asText()).isEqualTo("enriched");
+        assertThat(first.path("rating_key").asText()).isEqualTo(String.valueOf(newest.item().ratingKey()));
+        for (JsonNode p : plays) {
+            assertThat(p.path("enrichment_status").asText()).isEqualTo("enriched");
+            if (!p.path("media_type").asText().equals("track")) {
+                // video items carry their file's resolution, which only Plex knows
+                assertThat(p.path("video_resolution").asText()).isNotBlank();
+            }
+        }
+    }
+}
