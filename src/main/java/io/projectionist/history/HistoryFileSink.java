@@ -10,6 +10,8 @@ import io.projectionist.tautulli.model.HistoryRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes plays as file-drop exports partitioned by the local day they started: {@code history/YYYY/MM/DD.jsonl}
@@ -197,34 +200,36 @@ public class HistoryFileSink {
 
     // --- CSV: the same flat columns as the JSON, in record order ---
 
-    /** A column: its name and a handle from an EnrichedPlay to the value (no reflection per row). */
-    private record Column(String name, MethodHandle getter) {
+    /** A column: its name and a real accessor function (built once with LambdaMetafactory; no reflection per row). */
+    private record Column(String name, Function<Object, Object> record, boolean fromEnrichment) {
     }
 
     private static List<Column> columns() {
         List<Column> cols = new ArrayList<>();
         PropertyNamingStrategies.NamingBase snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         try {
-            MethodHandle play = lookup.unreflect(EnrichedPlay.class.getMethod("play"));
-            MethodHandle enrichment = lookup.unreflect(EnrichedPlay.class.getMethod("enrichment"));
             for (RecordComponent c : HistoryRow.class.getRecordComponents()) {
-                cols.add(new Column(snake.translate(c.getName()), getter(lookup, play, c)));
+                cols.add(new Column(snake.translate(c.getName()), accessor(c), false));
             }
             for (RecordComponent c : Enrichment.class.getRecordComponents()) {
-                cols.add(new Column(snake.translate(c.getName()), getter(lookup, enrichment, c)));
+                cols.add(new Column(snake.translate(c.getName()), accessor(c), true));
             }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot build the CSV columns", e);
         }
         return cols;
     }
 
-    private static MethodHandle getter(MethodHandles.Lookup lookup, MethodHandle outer, RecordComponent c)
-            throws IllegalAccessException {
-        MethodHandle inner = lookup.unreflect(c.getAccessor());
-        return MethodHandles.filterReturnValue(outer, inner)
-                .asType(MethodType.methodType(Object.class, EnrichedPlay.class));
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> accessor(RecordComponent c) throws Throwable {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        MethodHandle getter = lookup.unreflect(c.getAccessor());
+        CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                MethodType.methodType(Object.class, Object.class), getter,
+                MethodType.methodType(c.getAccessor().getReturnType().isPrimitive()
+                        ? MethodType.methodType(c.getAccessor().getReturnType()).wrap().returnType()
+                        : c.getAccessor().getReturnType(), c.getDeclaringRecord()));
+        return (Function<Object, Object>) site.getTarget().invokeExact();
     }
 
     private static byte[] toCsv(List<EnrichedPlay> plays) {
@@ -234,13 +239,8 @@ public class HistoryFileSink {
                 if (i > 0) {
                     sb.append(',');
                 }
-                Object value;
-                try {
-                    value = (Object) COLUMNS.get(i).getter().invokeExact(p);
-                } catch (Throwable e) {
-                    throw new IllegalStateException("cannot read column " + COLUMNS.get(i).name(), e);
-                }
-                appendCsv(sb, value);
+                Column c = COLUMNS.get(i);
+                appendCsv(sb, c.record().apply(c.fromEnrichment() ? p.enrichment() : p.play()));
             }
             sb.append('\n');
         }

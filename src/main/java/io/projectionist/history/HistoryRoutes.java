@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @SuppressWarnings("unchecked")
 public class HistoryRoutes extends RouteBuilder {
 
+    /** Header with the history row id, the idempotent consumer's key. */
+    public static final String ROW_ID = "TautulliRowId";
+
     @Override
     public void configure() {
         boolean enrich = Boolean.parseBoolean(getContext().resolvePropertyPlaceholders(
@@ -39,17 +42,19 @@ public class HistoryRoutes extends RouteBuilder {
         from("direct:history-page").routeId("history-page")
                 // a page that cannot be ingested is parked with its reason; the watermark may then move on
                 .errorHandler(deadLetterChannel("bean:historyDeadLetters?method=park").useOriginalMessage())
-                .setProperty("pageRows", simple("${body.size}"))
+                .process(e -> e.setProperty("pageRows", e.getMessage().getBody(List.class).size()))
                 .process(this::rememberLastStarted)
                 // Camel's idempotent consumer drops rows already ingested (ids commit only after the write)
                 .split(body(), new NewRowsAggregation())
-                    .idempotentConsumer(simple("${body.id}")).idempotentRepository("historySeen")
+                    .process(e -> e.getMessage().setHeader(ROW_ID, e.getMessage().getBody(HistoryRow.class).id()))
+                    .idempotentConsumer(header(ROW_ID)).idempotentRepository("historySeen")
                         .setProperty(NewRowsAggregation.NEW_ROW, constant(true))
                     .end()
                 .end()
-                // (processors, not bean calls: Camel's bean binding hashes the whole list body to cache lookups)
+                // (Java predicates and processors, not Simple's ${body.size} or bean calls: Camel's bean binding
+                // hashes the whole list body for its cache, which cost more than the rest of the page)
                 .choice()
-                    .when(simple("${body.isEmpty()}"))
+                    .when(e -> e.getMessage().getBody(List.class).isEmpty())
                         .process(e -> writer(e).pageDone(e, 0, 0))
                     .otherwise()
                         .setProperty("newRows", body())
@@ -68,7 +73,8 @@ public class HistoryRoutes extends RouteBuilder {
 
         // plays just written: optionally POSTed one by one to a webhook, off the ingestion path
         from("direct:history-written").routeId("history-written")
-                .filter(simple("${properties:projectionist.history.webhook-url:} != '' && ${body.size} > 0"))
+                .filter(e -> !e.getContext().resolvePropertyPlaceholders("{{projectionist.history.webhook-url:}}").isBlank()
+                        && !e.getMessage().getBody(List.class).isEmpty())
                     .wireTap("seda:history-webhook")
                 .end();
 

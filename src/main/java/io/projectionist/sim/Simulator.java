@@ -113,6 +113,11 @@ public final class Simulator implements AutoCloseable {
         return plex.state();
     }
 
+    /** Requests the Plex server has answered since start. */
+    public long plexRequests() {
+        return plex.requests();
+    }
+
     public Faults plexFaults() {
         return plex.faults();
     }

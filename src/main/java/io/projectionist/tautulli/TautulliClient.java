@@ -71,8 +71,30 @@ public class TautulliClient {
         return apiUri;
     }
 
+    /** Envelope bound straight to the history page: the hot path of ingestion skips the JSON tree. */
+    record HistoryEnvelope(Body response) {
+        record Body(String result, String message, io.projectionist.tautulli.model.HistoryPage data) {
+        }
+    }
+
     /** Calls a command and decodes its data into the command's record type (see {@link TautulliCommands}). */
     public Object callTyped(String command, Map<String, String> params) {
+        if ("get_history".equals(command)) {
+            HttpResponse<byte[]> rsp = send(command, params);
+            if (rsp.statusCode() == 200) {
+                try {
+                    HistoryEnvelope env = mapper.readValue(rsp.body(), HistoryEnvelope.class);
+                    if (env.response() != null && "success".equals(env.response().result())
+                            && env.response().data() != null) {
+                        return env.response().data();
+                    }
+                } catch (IOException notTheUsualShape) {
+                    // fall through: the general path explains what is wrong
+                }
+            }
+            return decode(interpret(command, params, rsp.statusCode(),
+                    rsp.headers().firstValue("Retry-After").orElse(null), rsp.body()), params);
+        }
         return decode(call(command, params), params);
     }
 
@@ -88,6 +110,12 @@ public class TautulliClient {
 
     /** Calls a command and returns the envelope's message and data, or throws a {@link TautulliException}. */
     public Response call(String command, Map<String, String> params) {
+        HttpResponse<byte[]> rsp = send(command, params);
+        return interpret(command, params, rsp.statusCode(), rsp.headers().firstValue("Retry-After").orElse(null),
+                rsp.body());
+    }
+
+    private HttpResponse<byte[]> send(String command, Map<String, String> params) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("apikey", apiKey);
         form.put("cmd", command);
@@ -126,8 +154,7 @@ public class TautulliClient {
             Thread.currentThread().interrupt();
             throw new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null, "interrupted", e);
         }
-        return interpret(command, params, rsp.statusCode(), rsp.headers().firstValue("Retry-After").orElse(null),
-                rsp.body());
+        return rsp;
     }
 
     /** Applies Tautulli's status and envelope rules to one response. Package-private for tests. */

@@ -75,7 +75,15 @@ public final class SimHttpServer implements AutoCloseable {
         return faults;
     }
 
+    /** Requests served so far (faults included): what benchmarks count as upstream calls. */
+    public long requests() {
+        return requests.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
     private void serve(HttpExchange exchange, SimHandler handler) {
+        requests.incrementAndGet();
         try (exchange) {
             Params params = Params.parse(exchange.getRequestURI().getRawQuery(), formBody(exchange));
             Duration latency = faults.latency();

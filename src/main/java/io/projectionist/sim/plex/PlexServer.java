@@ -78,6 +78,11 @@ public final class PlexServer implements AutoCloseable {
     }
 
     /** Collections and managed hubs as clients have left them. */
+    /** Requests this server has answered. */
+    public long requests() {
+        return http.requests();
+    }
+
     public PlexState state() {
         return state;
     }

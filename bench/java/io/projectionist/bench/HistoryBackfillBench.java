@@ -1,0 +1,174 @@
+package io.projectionist.bench;
+
+import io.projectionist.Daemon;
+import io.projectionist.history.HistoryProgress;
+import io.projectionist.plex.PlexConstants;
+import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorOptions;
+import io.projectionist.sim.world.PlayRow;
+import io.projectionist.tautulli.TautulliClient;
+import io.projectionist.tautulli.model.HistoryPage;
+import io.projectionist.tautulli.model.HistoryRow;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * History backfill throughput: the shipped ingestion (pages, idempotent consumer, batched and cached Plex
+ * enrichment, JSONL + CSV sinks) against a naive route (one Plex request per row, no cache), on the simulator.
+ * Prints rows/s, Plex requests, distinct items, peak heap and peak RSS (the simulator runs in the same JVM, so
+ * heap and RSS include it).
+ *
+ * <pre>
+ * mvn -B -Pbench test-compile exec:exec -Dexec.executable=java \
+ *   -Dexec.args="-Xmx256m -cp %classpath io.projectionist.bench.HistoryBackfillBench 100000,1000000 20000"
+ * </pre>
+ * Arguments: history sizes; rows the naive baseline processes (its rate is what is compared).
+ */
+public final class HistoryBackfillBench {
+
+    public static void main(String[] args) throws Exception {
+        String[] sizes = (args.length > 0 ? args[0] : "100000,1000000").split(",");
+        int baselineRows = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        for (String size : sizes) {
+            run(Integer.parseInt(size.strip()), baselineRows);
+        }
+    }
+
+    static void run(int plays, int baselineRows) throws Exception {
+        Path root = Path.of("target/bench/history-" + plays);
+        delete(root);
+        try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withPlays(plays))) {
+            int distinct = distinctItems(sim);
+            System.gc();
+            resetPeaks();
+
+            // --- shipped ingestion ---
+            Map<String, String> o = new LinkedHashMap<>();
+            o.put("tautulli.url", sim.tautulliUrl());
+            o.put("tautulli.api-key", sim.tautulliApiKey());
+            o.put("plex.url", sim.plexUrl());
+            o.put("plex.token", sim.plexTokens().admin());
+            o.put("projectionist.out-dir", root.resolve("out").toString());
+            o.put("projectionist.data-dir", root.resolve("data").toString());
+            o.put("projectionist.history.time-zone", "UTC");
+            o.put("projectionist.history.poll-interval", "3600000");
+            o.put("projectionist.history.progress-interval", "5000");
+            o.put("camel.main.routes-include-pattern", "classpath:no-yaml-routes-in-bench/*.yaml");
+            o.put("camel.main.routes-builder-classes",
+                    "io.projectionist.ops.UpstreamErrorHandling,io.projectionist.history.HistoryRoutes");
+            long plexBefore = sim.plexRequests();
+            Main main = Daemon.create(new Daemon.Options(List.of(), null, o));
+            long t0 = System.nanoTime();
+            main.start();
+            CamelContext ctx = main.getCamelContext();
+            HistoryProgress progress = ctx.getRegistry().lookupByNameAndType("historyProgress", HistoryProgress.class);
+            while (progress.written() < plays) {
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long plexRequests = sim.plexRequests() - plexBefore;
+            main.stop();
+            long heapPeak = heapPeakBytes();
+            System.out.printf("%n== %,d plays ==%n", plays);
+            System.out.printf("shipped:  %,d rows in %.1f s = %,.0f rows/s; Plex requests %,d for %,d distinct items"
+                            + " (%,d / 50 = %,d); peak heap %,d MB; peak RSS %,d MB%n",
+                    plays, seconds, plays / seconds, plexRequests, distinct, distinct, (distinct + 49) / 50,
+                    heapPeak >> 20, peakRssKb() >> 10);
+
+            // --- naive baseline: one Plex request per row, no cache, same simulator ---
+            System.gc();
+            resetPeaks();
+            List<HistoryRow> rows = firstRows(sim, baselineRows);
+            Main naive = Daemon.create(new Daemon.Options(List.of(), null, Map.of(
+                    "tautulli.url", sim.tautulliUrl(), "tautulli.api-key", sim.tautulliApiKey(),
+                    "plex.url", sim.plexUrl(), "plex.token", sim.plexTokens().admin(),
+                    "camel.main.routes-include-pattern", "classpath:no-yaml-routes-in-bench/*.yaml",
+                    "camel.main.routes-builder-classes", "io.projectionist.ops.UpstreamErrorHandling",
+                    "projectionist.data-dir", root.resolve("naive-data").toString())));
+            naive.start();
+            ProducerTemplate template = naive.getCamelContext().createProducerTemplate();
+            Path out = root.resolve("naive.jsonl");
+            plexBefore = sim.plexRequests();
+            long t1 = System.nanoTime();
+            try (var w = Files.newBufferedWriter(out)) {
+                for (HistoryRow row : rows) {
+                    Object item = template.requestBodyAndHeader("plex:metadata", null, PlexConstants.RATING_KEYS,
+                            row.ratingKey());
+                    w.write(String.valueOf(row.id()) + " " + (item != null) + "\n");
+                }
+            }
+            double naiveSeconds = (System.nanoTime() - t1) / 1e9;
+            long naiveRequests = sim.plexRequests() - plexBefore;
+            naive.stop();
+            System.out.printf("baseline: %,d rows in %.1f s = %,.0f rows/s; Plex requests %,d; peak heap %,d MB%n",
+                    rows.size(), naiveSeconds, rows.size() / naiveSeconds, naiveRequests, heapPeakBytes() >> 20);
+            System.out.printf("shipped / baseline rows/s: %.1fx%n", (plays / seconds) / (rows.size() / naiveSeconds));
+        }
+    }
+
+    static List<HistoryRow> firstRows(Simulator sim, int n) {
+        TautulliClient client = new TautulliClient(HttpClient.newHttpClient(), sim.tautulliUrl(),
+                sim.tautulliApiKey(), Duration.ofSeconds(60), false);
+        HistoryPage page = (HistoryPage) client.callTyped("get_history", Map.of("length", String.valueOf(n),
+                "grouping", "0", "order_column", "started", "order_dir", "asc", "include_activity", "0"));
+        return page.data();
+    }
+
+    /** Distinct rating keys the plays need: the items, and shows/artists of episodes and tracks. */
+    static int distinctItems(Simulator sim) {
+        Set<Integer> keys = new HashSet<>();
+        for (PlayRow r : sim.world().history()) {
+            keys.add(r.item().ratingKey());
+            sim.world().grandparent(r.item()).ifPresent(g -> keys.add(g.ratingKey()));
+        }
+        return keys.size();
+    }
+
+    static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    static long heapPeakBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    static long peakRssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    static void delete(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
