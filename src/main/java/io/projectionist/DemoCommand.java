@@ -49,6 +49,9 @@ public class DemoCommand implements Callable<Integer> {
             overrides.put("projectionist.data-dir", out.resolve("data").toString());
             overrides.put("projectionist.activity.cron", "0/5 * * * * ?");
             overrides.put("projectionist.report.on-startup", "true"); // a report in out/reports/ within a minute
+            // a curation plan (dry-run) at start; PROJECTIONIST_CURATION_APPLY=true applies it to the simulated Plex
+            overrides.put("projectionist.curation.file", "classpath:curation/demo-curation.yaml");
+            overrides.put("projectionist.curation.on-startup", "true");
             if (!Files.isDirectory(Path.of("routes"))) {
                 // run from anywhere: fall back to the routes packaged in the jar
                 overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");

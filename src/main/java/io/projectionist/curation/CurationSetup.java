@@ -1,0 +1,121 @@
+package io.projectionist.curation;
+
+import io.projectionist.ops.ConfigurationException;
+import io.projectionist.plex.PlexFormat;
+import io.projectionist.support.SecretFiles;
+import io.projectionist.tautulli.TautulliClient;
+import org.quartz.CronExpression;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads {@code projectionist.curation.*} (and the {@code tautulli.*}, {@code plex.*} connection settings) and builds
+ * the {@link Reconciler}; shared by the scheduled route and the {@code curate} command.
+ */
+public final class CurationSetup {
+
+    public static final String DEFAULT_FILE = "curation.yaml";
+
+    /** Resolved settings; {@code reconciler} is null when curation is off, {@code why} says why. */
+    public record Setup(Reconciler reconciler, boolean apply, String file, String why) {
+        public boolean enabled() {
+            return reconciler != null;
+        }
+    }
+
+    private CurationSetup() {
+    }
+
+    public static Setup from(Function<String, Optional<String>> property) {
+        Function<String, Optional<String>> p = k -> property.apply(k).map(String::strip).filter(v -> !v.isEmpty());
+        boolean apply = bool(p, "projectionist.curation.apply", false);
+        if (!bool(p, "projectionist.curation.enabled", true)) {
+            return new Setup(null, apply, null, "projectionist.curation.enabled is false");
+        }
+        String file = p.apply("projectionist.curation.file").orElse(DEFAULT_FILE);
+        if (!file.startsWith("classpath:") && !Files.exists(Path.of(file))) {
+            if (file.equals(DEFAULT_FILE)) {
+                return new Setup(null, apply, file, "no " + file + " in " + Path.of("").toAbsolutePath()
+                        + " (projectionist.curation.file)");
+            }
+            throw new ConfigurationException("projectionist.curation.file (PROJECTIONIST_CURATION_FILE): no such file "
+                    + file);
+        }
+        p.apply("projectionist.curation.cron").ifPresent(c -> {
+            if (!CronExpression.isValidExpression(c)) {
+                throw new ConfigurationException("projectionist.curation.cron (PROJECTIONIST_CURATION_CRON) '" + c
+                        + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
+            }
+        });
+        CurationConfig config = CurationConfigParser.load(file);
+        Optional<String> plexUrl = p.apply("plex.url");
+        if (plexUrl.isEmpty()) {
+            return new Setup(null, apply, file, "plex.url (PLEX_URL) is not set");
+        }
+        String token = p.apply("plex.token").orElseGet(() -> p.apply("plex.token-file")
+                .map(f -> SecretFiles.read(Path.of(f), "plex.token-file").strip()).orElse(null));
+        PlexCurationClient plex = new PlexCurationClient(new PlexCurationClient.Settings(plexUrl.get(), token,
+                p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).orElse(PlexFormat.xml),
+                Duration.ofMillis(longValue(p, "plex.connect-timeout", 10_000)),
+                Duration.ofMillis(longValue(p, "plex.request-timeout", 30_000))));
+        String tautulliUrl = p.apply("tautulli.url").orElseThrow(() -> new ConfigurationException(
+                "tautulli.url (TAUTULLI_URL) is not set (Tautulli's base URL, e.g. http://nas:8181)"));
+        String key = p.apply("tautulli.api-key").orElseGet(() -> p.apply("tautulli.api-key-file")
+                .map(f -> SecretFiles.read(Path.of(f), "tautulli.api-key-file").strip())
+                .orElseThrow(() -> new ConfigurationException(
+                        "tautulli.api-key (TAUTULLI_API_KEY) is not set, nor tautulli.api-key-file")));
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(longValue(p, "tautulli.connect-timeout", 10_000)))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        TautulliClient tautulli = new TautulliClient(http, tautulliUrl, key,
+                Duration.ofMillis(longValue(p, "tautulli.request-timeout", 30_000)), false);
+        Path dataDir = Path.of(p.apply("projectionist.data-dir").orElse("data"));
+        Path outDir = Path.of(p.apply("projectionist.out-dir").orElse("out"));
+        Reconciler.Settings settings = new Reconciler.Settings(dataDir, outDir,
+                (int) longValue(p, "projectionist.curation.max-passes", 2),
+                (int) longValue(p, "projectionist.curation.keep-plans", 50));
+        return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli), settings, Clock.systemDefaultZone()),
+                apply, file, null);
+    }
+
+    private static boolean bool(Function<String, Optional<String>> p, String key, boolean fallback) {
+        Optional<String> v = p.apply(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        return switch (v.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new ConfigurationException(key + " (" + env(key) + ") must be true or false, not '"
+                    + v.get() + "'");
+        };
+    }
+
+    private static long longValue(Function<String, Optional<String>> p, String key, long fallback) {
+        Optional<String> v = p.apply(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new ConfigurationException(key + " (" + env(key) + ") must be a positive whole number, not '" + v.get()
+                + "'");
+    }
+
+    static String env(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
