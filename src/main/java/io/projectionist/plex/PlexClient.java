@@ -76,6 +76,11 @@ public final class PlexClient {
     private PlexClient(Builder b) {
         this.baseUrl = stripSlash(Objects.requireNonNull(b.baseUrl, "baseUrl"));
         this.token = b.token == null || b.token.isBlank() ? null : b.token.strip();
+        if (token != null && token.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+            // the JDK would reject the header with the value in its message: say so without the token
+            throw new IllegalArgumentException("the Plex token contains a space, line break or other character a"
+                    + " token cannot have; check plex.token / PLEX_TOKEN / plex.token-file (value not shown)");
+        }
         this.clientIdentifier = b.clientIdentifier == null || b.clientIdentifier.isBlank()
                 ? defaultClientIdentifier() : b.clientIdentifier;
         this.product = b.product == null || b.product.isBlank() ? DEFAULT_PRODUCT : b.product;

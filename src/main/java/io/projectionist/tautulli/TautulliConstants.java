@@ -5,8 +5,12 @@ import org.apache.camel.spi.Metadata;
 /** Message headers read and written by the {@code tautulli:} component. */
 public final class TautulliConstants {
 
-    @Metadata(description = "The API command to call instead of the endpoint's; set on every result", javaType = "String")
+    @Metadata(label = "producer", description = "The API command to call instead of the endpoint's (consumed by the call,"
+              + " so a later tautulli: producer in the route runs its own command)", javaType = "String")
     public static final String COMMAND = "CamelTautulliCommand";
+
+    @Metadata(description = "The API command that produced the body (set on every result)", javaType = "String")
+    public static final String RESULT_COMMAND = "CamelTautulliResultCommand";
 
     @Metadata(label = "producer", description = "API parameters (name to value) merged over the endpoint's options",
               javaType = "java.util.Map<String, Object>")

@@ -33,7 +33,7 @@ public class TautulliConsumer extends ScheduledPollConsumer {
         }
         Exchange exchange = createExchange(true);
         try {
-            exchange.getMessage().setHeader(TautulliConstants.COMMAND, endpoint.getCommand());
+            exchange.getMessage().setHeader(TautulliConstants.RESULT_COMMAND, endpoint.getCommand());
             exchange.getMessage().setHeader(TautulliConstants.MESSAGE, rsp.message());
             exchange.getMessage().setHeader(TautulliConstants.POLLED_AT, polledAt);
             exchange.getMessage().setBody(endpoint.getClient().decode(rsp, params));

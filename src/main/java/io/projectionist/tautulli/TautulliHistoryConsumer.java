@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * {@code from: tautulli:history} — reads only new plays. Each poll asks for rows from the day after the watermark
@@ -27,6 +30,8 @@ public class TautulliHistoryConsumer extends ScheduledPollConsumer {
 
     /** Rows each page re-reads from the previous one, so ties in {@code started} cannot slip between pages. */
     static final int PAGE_OVERLAP = 10;
+
+    private ExecutorService prefetcher;
 
     public TautulliHistoryConsumer(TautulliEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -57,9 +62,10 @@ public class TautulliHistoryConsumer extends ScheduledPollConsumer {
         int emitted = 0;
         int start = 0;
         Long total = null;
+        // the next page is fetched while this one is processed: Tautulli's paging and our processing overlap
+        CompletableFuture<HistoryPage> next = fetch(endpoint, params, start);
         while (isRunAllowed()) {
-            params.put("start", String.valueOf(start));
-            HistoryPage page = (HistoryPage) endpoint.getClient().callTyped("get_history", params);
+            HistoryPage page = await(next);
             if (total == null) {
                 total = page.recordsFiltered();
             }
@@ -72,23 +78,57 @@ public class TautulliHistoryConsumer extends ScheduledPollConsumer {
             if (rows.isEmpty()) {
                 break;
             }
+            boolean more = page.data().size() >= length;
+            int nextStart = start + length - Math.min(PAGE_OVERLAP, length / 2);
+            next = more ? fetch(endpoint, params, nextStart) : null;
             process(rows, start, total);
             emitted++;
             // every play up to the day before this page's last one has been read and processed
             long lastStarted = rows.get(rows.size() - 1).started();
             watermark.advance(LocalDate.ofInstant(Instant.ofEpochSecond(lastStarted), zone).minusDays(1));
-            if (page.data().size() < length) {
+            if (!more) {
                 break;
             }
-            start += length - Math.min(PAGE_OVERLAP, length / 2);
+            start = nextStart;
         }
         return emitted;
+    }
+
+    private CompletableFuture<HistoryPage> fetch(TautulliEndpoint endpoint, Map<String, String> params, int start) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.put("start", String.valueOf(start));
+        return CompletableFuture.supplyAsync(() -> (HistoryPage) endpoint.getClient().callTyped("get_history", p),
+                prefetcher);
+    }
+
+    private static HistoryPage await(CompletableFuture<HistoryPage> page) throws Exception {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "tautulli-history-prefetch");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (prefetcher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(prefetcher);
+            prefetcher = null;
+        }
     }
 
     private void process(List<HistoryRow> rows, int start, Long total) throws Exception {
         Exchange exchange = createExchange(false);
         try {
-            exchange.getMessage().setHeader(TautulliConstants.COMMAND, "get_history");
+            exchange.getMessage().setHeader(TautulliConstants.RESULT_COMMAND, "get_history");
             exchange.getMessage().setHeader(TautulliConstants.HISTORY_START, start);
             exchange.getMessage().setHeader(TautulliConstants.HISTORY_TOTAL, total);
             exchange.getMessage().setBody(rows);

@@ -39,7 +39,8 @@ public class TautulliProducer extends DefaultProducer {
             }
         });
         TautulliClient.Response rsp = getEndpoint().getClient().call(command, params);
-        in.setHeader(TautulliConstants.COMMAND, command);
+        in.removeHeader(TautulliConstants.COMMAND); // used up: it must not redirect the next tautulli: call
+        in.setHeader(TautulliConstants.RESULT_COMMAND, command);
         in.setHeader(TautulliConstants.MESSAGE, rsp.message());
         in.setBody(getEndpoint().getClient().decode(rsp, params));
     }
