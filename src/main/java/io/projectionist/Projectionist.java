@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "projectionist", mixinStandardHelpOptions = true, version = "projectionist 0.1.0",
          description = "A headless Apache Camel daemon for Plex Media Server and Tautulli.",
-         subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, LoginCommand.class, ReportCommand.class, ReplayCommand.class, CurateCommand.class, CommandLine.HelpCommand.class})
+         subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, LoginCommand.class, ReportCommand.class, ReplayCommand.class, CurateCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public class Projectionist implements Callable<Integer> {
 
     /** Exit code for configuration mistakes (distinct from Camel's own failures). */

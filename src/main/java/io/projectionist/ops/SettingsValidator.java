@@ -20,9 +20,42 @@ import java.util.Optional;
  */
 public class SettingsValidator extends MainListenerSupport {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.projectionist.config");
+
     @Override
     public void beforeConfigure(BaseMainSupport main) {
-        validate(main.getCamelContext().getPropertiesComponent());
+        PropertiesComponent pc = main.getCamelContext().getPropertiesComponent();
+        warnUnknown(pc);
+        validate(pc);
+    }
+
+    /** Options no code reads (typos) in the user's files and environment: a warning each, naming the key. */
+    static void warnUnknown(PropertiesComponent pc) {
+        for (String problem : unknownOptions(pc, System.getenv())) {
+            LOG.warn("configuration: {}", problem);
+        }
+    }
+
+    /** Unknown keys in the {@code file:} property locations and unknown {@code PROJECTIONIST_*} variables. */
+    public static List<String> unknownOptions(PropertiesComponent pc, java.util.Map<String, String> env) {
+        List<Path> files = new ArrayList<>();
+        for (String spec : pc.getLocations()) {
+            var location = new org.apache.camel.component.properties.PropertiesLocation(spec);
+            if ("file".equals(location.getResolver())) {
+                files.add(Path.of(location.getPath()));
+            }
+        }
+        return unknownOptions(files, env);
+    }
+
+    /** Unknown keys in the user's properties files and unknown {@code PROJECTIONIST_*} variables. */
+    public static List<String> unknownOptions(List<Path> files, java.util.Map<String, String> env) {
+        List<String> out = new ArrayList<>();
+        for (Path file : files) {
+            out.addAll(ConfigAudit.unknownKeys(file));
+        }
+        out.addAll(ConfigAudit.unknownEnvironment(env));
+        return out;
     }
 
     /** Validates and throws one {@link ConfigurationException} listing every problem found. */
@@ -53,6 +86,11 @@ public class SettingsValidator extends MainListenerSupport {
                                 + " routes; run from the folder that holds routes/, or point it at yours)");
                     }
                 }));
+        for (String malformed : ConfigAudit.malformedValues(k -> value(pc, k))) {
+            if (problems.stream().noneMatch(p -> p.startsWith(malformed.substring(0, malformed.indexOf(' '))))) {
+                problems.add(malformed);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(String.join("; ", problems));
         }

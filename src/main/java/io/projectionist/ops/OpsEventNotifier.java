@@ -1,0 +1,69 @@
+package io.projectionist.ops;
+
+import io.projectionist.tautulli.model.Activity;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Feeds {@link OpsMetrics} from Camel's exchange events, so no route needs to know about metrics: every
+ * {@code Activity} snapshot that enters a route (from {@code tautulli:activity}) updates the stream gauges and the
+ * last poll time; every exchange sent to a {@code plex:} endpoint counts as a Plex request; every exchange that a
+ * {@code delivery-<destination>} route finishes counts as a delivery (delivered, dead_letter or failed); a
+ * completed {@code history-ingest} poll sets the history poll time.
+ */
+public class OpsEventNotifier extends EventNotifierSupport {
+
+    private final OpsMetrics metrics;
+
+    public OpsEventNotifier(OpsMetrics metrics) {
+        this.metrics = metrics;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreExchangeAsyncProcessingStartedEvents(true);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.ExchangeCreatedEvent created) {
+            Object body = created.getExchange().getMessage().getBody();
+            if (body instanceof Activity activity) {
+                metrics.onActivity(activity);
+            }
+        } else if (event instanceof CamelEvent.ExchangeSentEvent sent) {
+            Endpoint endpoint = sent.getEndpoint();
+            String uri = endpoint == null ? "" : endpoint.getEndpointUri();
+            if (uri.startsWith("plex:")) {
+                metrics.plexRequest(operation(uri), sent.getExchange().getException() == null ? "ok" : "error");
+            }
+        } else if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
+            Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+            String route = exchange.getFromRouteId();
+            if (route == null) {
+                return;
+            }
+            if (route.startsWith("delivery-")) {
+                String outcome = exchange.isFailed() ? "failed"
+                        : exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null ? "dead_letter" : "delivered";
+                metrics.delivery(route.substring("delivery-".length()), outcome);
+            } else if (route.equals("history-ingest") && !exchange.isFailed()) {
+                metrics.polled("history");
+            }
+        }
+    }
+
+    /** {@code plex://metadata?batchSize=50} → {@code metadata}. */
+    static String operation(String uri) {
+        String rest = uri.substring("plex:".length());
+        while (rest.startsWith("/")) {
+            rest = rest.substring(1);
+        }
+        int q = rest.indexOf('?');
+        return q < 0 ? rest : rest.substring(0, q);
+    }
+}
