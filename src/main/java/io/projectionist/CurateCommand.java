@@ -45,15 +45,7 @@ public class CurateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             PropertiesComponent pc = context.getPropertiesComponent();
-            StringBuilder locations = new StringBuilder(
-                    "classpath:application.properties;optional=true,file:application.properties;optional=true");
-            for (Path f : configFiles) {
-                if (!Files.isReadable(f)) {
-                    throw new io.projectionist.ops.ConfigurationException("--config " + f + ": no such readable file");
-                }
-                locations.append(",file:").append(f.toAbsolutePath());
-            }
-            pc.setLocation(locations.toString());
+            pc.setLocation(Daemon.propertyLocations(configFiles));
             Properties overrides = new Properties();
             if (file != null) {
                 overrides.setProperty("projectionist.curation.file", file);

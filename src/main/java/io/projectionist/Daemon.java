@@ -29,17 +29,25 @@ public final class Daemon {
     private Daemon() {
     }
 
-    public static Main create(Options options) {
+    /**
+     * Where settings come from, in order (later wins): the jar's defaults, the working directory's
+     * application.properties, then each {@code --config} file. Shared by every command that reads settings.
+     */
+    public static String propertyLocations(List<Path> configFiles) {
         StringBuilder locations = new StringBuilder(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
-        for (Path file : options.configFiles()) {
+        for (Path file : configFiles) {
             if (!Files.isReadable(file)) {
                 throw new ConfigurationException("--config " + file + ": no such readable file");
             }
             locations.append(",file:").append(file.toAbsolutePath());
         }
+        return locations.toString();
+    }
+
+    public static Main create(Options options) {
         Main main = new Main();
-        main.setPropertyPlaceholderLocations(locations.toString());
+        main.setPropertyPlaceholderLocations(propertyLocations(options.configFiles()));
         options.overrides().forEach(main::addOverrideProperty);
         if (options.durationSeconds() != null) {
             main.addOverrideProperty("camel.main.duration-max-seconds", String.valueOf(options.durationSeconds()));

@@ -47,15 +47,7 @@ public class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             PropertiesComponent pc = context.getPropertiesComponent();
-            StringBuilder locations = new StringBuilder(
-                    "classpath:application.properties;optional=true,file:application.properties;optional=true");
-            for (Path file : configFiles) {
-                if (!Files.isReadable(file)) {
-                    throw new io.projectionist.ops.ConfigurationException("--config " + file + ": no such readable file");
-                }
-                locations.append(",file:").append(file.toAbsolutePath());
-            }
-            pc.setLocation(locations.toString());
+            pc.setLocation(Daemon.propertyLocations(configFiles));
             Properties overrides = new Properties();
             if (days != null) {
                 overrides.setProperty("projectionist.report.days", String.valueOf(days));
