@@ -6,7 +6,6 @@ import io.projectionist.support.SecretFiles;
 import io.projectionist.tautulli.TautulliClient;
 import org.quartz.CronExpression;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,17 +64,7 @@ public final class CurationSetup {
                 p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).orElse(PlexFormat.xml),
                 Duration.ofMillis(longValue(p, "plex.connect-timeout", 10_000)),
                 Duration.ofMillis(longValue(p, "plex.request-timeout", 30_000))));
-        String tautulliUrl = p.apply("tautulli.url").orElseThrow(() -> new ConfigurationException(
-                "tautulli.url (TAUTULLI_URL) is not set (Tautulli's base URL, e.g. http://nas:8181)"));
-        String key = p.apply("tautulli.api-key").orElseGet(() -> p.apply("tautulli.api-key-file")
-                .map(f -> SecretFiles.read(Path.of(f), "tautulli.api-key-file").strip())
-                .orElseThrow(() -> new ConfigurationException(
-                        "tautulli.api-key (TAUTULLI_API_KEY) is not set, nor tautulli.api-key-file")));
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(longValue(p, "tautulli.connect-timeout", 10_000)))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        TautulliClient tautulli = new TautulliClient(http, tautulliUrl, key,
-                Duration.ofMillis(longValue(p, "tautulli.request-timeout", 30_000)), false);
+        TautulliClient tautulli = io.projectionist.ops.Upstreams.tautulli(p, null);
         Path dataDir = Path.of(p.apply("projectionist.data-dir").orElse("data"));
         Path outDir = Path.of(p.apply("projectionist.out-dir").orElse("out"));
         Reconciler.Settings settings = new Reconciler.Settings(dataDir, outDir,
