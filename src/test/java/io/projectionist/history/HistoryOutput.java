@@ -25,10 +25,16 @@ final class HistoryOutput {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // the daemon may be writing: its temporary files can vanish while we walk, so walk again
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                if (!(cause instanceof java.nio.file.NoSuchFileException) || attempt >= 20) {
+                    throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+                }
+            }
         }
     }
 
