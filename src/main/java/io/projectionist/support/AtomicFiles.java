@@ -1,5 +1,6 @@
 package io.projectionist.support;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -30,23 +31,140 @@ public final class AtomicFiles {
 
     /** Writes {@code head} (often the file's current content) followed by {@code tail}: an atomic append. */
     public static Path write(Path target, byte[] head, byte[] tail) throws IOException {
+        return replace(target, out -> {
+            out.write(head);
+            out.write(tail);
+        });
+    }
+
+    /** Produces a file's new bytes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Appends atomically: the current file (or {@code ifAbsent} when there is none, e.g. a CSV header) is copied
+     * to the temporary file by the operating system, without passing through the heap, then {@code tail} is
+     * written after it and the result renamed over the target.
+     */
+    public static Path append(Path target, byte[] ifAbsent, Content tail) throws IOException {
+        try (Pending pending = open(target, ifAbsent)) {
+            tail.writeTo(pending.out());
+            return pending.publish();
+        }
+    }
+
+    /**
+     * Starts an append that stays open across several writes and is published once: {@code .NAME.partial} next
+     * to the target holds the target's content (or {@code ifAbsent}) and then whatever is written to
+     * {@link Pending#out()}; readers see nothing of it until {@link Pending#publish()} renames it over the target.
+     * A crash leaves the partial file behind; the next {@code open} of the same target replaces it.
+     */
+    public static Pending open(Path target, byte[] ifAbsent) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + target.getFileName() + ".partial");
+        boolean copied = false;
+        if (Files.exists(target)) {
+            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING);
+            copied = true;
+        }
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, copied ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING),
+                1 << 16);
+        Pending pending = new Pending(target, tmp, out);
+        if (!copied && ifAbsent != null) {
+            try {
+                out.write(ifAbsent);
+            } catch (IOException e) {
+                pending.close();
+                throw e;
+            }
+        }
+        return pending;
+    }
+
+    /** An open append: write to {@link #out()}, then {@link #publish()}; closing without publishing discards it. */
+    public static final class Pending implements java.io.Closeable {
+        private final Path target;
+        private final Path tmp;
+        private final OutputStream out;
+        private boolean done;
+
+        private Pending(Path target, Path tmp, OutputStream out) {
+            this.target = target;
+            this.tmp = tmp;
+            this.out = out;
+        }
+
+        public Path target() {
+            return target;
+        }
+
+        public OutputStream out() {
+            return out;
+        }
+
+        /** Flushes to disk and renames over the target: readers see the old content or all of the new. */
+        public Path publish() throws IOException {
+            if (done) {
+                throw new IllegalStateException(target + " was already published or discarded");
+            }
+            done = true;
+            try {
+                out.close();
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                move(tmp, target);
+                return target;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+
+        /** Drops what was appended; the target stays as it was. */
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the partial file is deleted anyway
+            }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a later open of the same target replaces it
+            }
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Path replace(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(head);
-                out.write(tail);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+                content.writeTo(out);
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
             return target;
         } finally {
             Files.deleteIfExists(tmp);

@@ -71,4 +71,27 @@ class AtomicFilesTest {
         AtomicFiles.write(file, "# hi\n");
         assertThat(Files.readString(file)).isEqualTo("# hi\n");
     }
+
+    @Test
+    void appendStartsWithTheHeaderThenKeepsWhatIsThere() throws Exception {
+        Path file = dir.resolve("2026/03/01.csv");
+        byte[] header = "id,title\n".getBytes();
+        AtomicFiles.append(file, header, out -> out.write("1,A\n".getBytes()));
+        AtomicFiles.append(file, header, out -> out.write("2,B\n".getBytes()));
+        assertThat(Files.readString(file)).isEqualTo("id,title\n1,A\n2,B\n");
+    }
+
+    @Test
+    void anAppendThatFailsHalfwayLeavesTheFileAsItWas() throws Exception {
+        Path file = dir.resolve("day.jsonl");
+        Files.writeString(file, "{\"row_id\":1}\n");
+        assertThatThrownBy(() -> AtomicFiles.append(file, new byte[0], out -> {
+            out.write("{\"row_id\":2}\n{\"row_".getBytes());
+            throw new java.io.IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(Files.readString(file)).isEqualTo("{\"row_id\":1}\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
 }
