@@ -58,7 +58,9 @@ public class HistoryBeans implements CamelConfiguration {
                 Integer.parseInt(prop(pc, "projectionist.history.cache-size", "20000"))));
         context.getRegistry().bind("historySink", sink);
         context.getRegistry().bind("historyProgress", progress);
-        context.getRegistry().bind("historyWriter", new HistoryWriter(sink, seen, progress, overlap, zone));
+        HistoryWriter writer = new HistoryWriter(sink, seen, progress, overlap, zone);
+        context.getRegistry().bind("historyWriter", writer);
+        context.addService(writer); // stopping it drops the unpublished day files of an interrupted backfill
         context.getRegistry().bind("historyDeadLetters", new HistoryDeadLetters(Path.of(
                 prop(pc, "projectionist.history.dead-letter-dir", dataDir.resolve("dead-letter/history").toString())),
                 seen));
@@ -66,6 +68,9 @@ public class HistoryBeans implements CamelConfiguration {
         ExecutorService plexPool = context.getExecutorServiceManager().newFixedThreadPool(this, "history-plex",
                 Integer.parseInt(prop(pc, "projectionist.history.plex-concurrency", "2")));
         context.getRegistry().bind("historyPlexPool", plexPool);
+        // one writer: pages are written in the order they were read (the sink keeps a day open across pages)
+        context.getRegistry().bind("historyWriterPool",
+                context.getExecutorServiceManager().newSingleThreadExecutor(this, "history-writer"));
     }
 
     static ZoneId zone(String value) {

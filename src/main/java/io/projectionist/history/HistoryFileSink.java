@@ -1,14 +1,16 @@
 package io.projectionist.history;
 
 import io.projectionist.support.AtomicFiles;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.projectionist.support.Json;
 import io.projectionist.tautulli.model.HistoryRow;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -33,9 +35,11 @@ import java.util.function.Function;
 
 /**
  * Writes plays as file-drop exports partitioned by the local day they started: {@code history/YYYY/MM/DD.jsonl}
- * and, optionally, {@code DD.csv} with the same columns. Each write replaces the day's file atomically (temp file
- * and rename), and a play whose row id the day's file already holds is not written again, so a re-read after a
- * crash can never duplicate a line.
+ * and, optionally, {@code DD.csv} with the same columns. A day's file is replaced atomically: its new content is
+ * built in a hidden {@code .DD.jsonl.partial} next to it (a copy of the current file, then the new lines), flushed to
+ * disk and renamed into place. During a backfill a day stays open across pages and is published once complete, so
+ * a day is written once, not once per page. A play whose row id the day's file already holds is not written again,
+ * so a re-read after a crash can never duplicate a line.
  */
 public class HistoryFileSink {
 
@@ -47,16 +51,21 @@ public class HistoryFileSink {
     private final ZoneId zone;
     private final boolean csv;
     /** One JSON document per line. */
-    private final ObjectWriter json = Json.snakeCase().writer().withRootValueSeparator("\n");
+    private final ObjectWriter json = Json.snakeCase().writer().withRootValueSeparator("\n")
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     /** Row ids already in each day's JSONL and CSV file, for the days touched recently. */
+    /** Days appended to and not yet published, by day. */
+    private final Map<LocalDate, OpenDay> open = new TreeMap<>();
     private final Map<LocalDate, Set<Long>> idsByDay = recentDays();
     private final Map<LocalDate, Set<Long>> csvIdsByDay = recentDays();
 
-    private static Map<LocalDate, Set<Long>> recentDays() {
+    private Map<LocalDate, Set<Long>> recentDays() {
         return new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<LocalDate, Set<Long>> eldest) {
-                return size() > 32;
+                // plays arrive in start order and re-reads go back overlap-days: a few days are enough (a busy
+                // server's day holds thousands of ids); an open day's ids must stay, its file lacks them
+                return size() > 4 && !open.containsKey(eldest.getKey());
             }
         };
     }
@@ -67,21 +76,79 @@ public class HistoryFileSink {
         this.csv = csv;
     }
 
-    /** Writes the plays not yet in their day's file; returns those written. */
-    public synchronized List<EnrichedPlay> write(List<EnrichedPlay> plays) {
+    /** What a write settled: plays now in their published day files, and the rows the files already held. */
+    public record Published(List<EnrichedPlay> written, List<HistoryRow> alreadyThere) {
+
+        /** Every row now safely in the files: what may be committed as ingested. */
+        public List<HistoryRow> settled() {
+            List<HistoryRow> rows = new ArrayList<>(written.size() + alreadyThere.size());
+            written.forEach(p -> rows.add(p.play()));
+            rows.addAll(alreadyThere);
+            return rows;
+        }
+    }
+
+    /** Writes the plays not yet in their day's file and publishes every day; returns those written. */
+    public List<EnrichedPlay> write(List<EnrichedPlay> plays) {
+        return write(plays, null).written();
+    }
+
+    /**
+     * Appends the plays not yet in their day's file. Plays come in start order, so during a backfill a day is
+     * complete once a later day's plays arrive: {@code keepOpen} (the day of the page's last play, when more pages
+     * follow) stays open and unpublished, so a busy day is written once instead of once per page; every other
+     * open day is published (flushed to disk, renamed into place). {@code keepOpen = null} publishes everything.
+     *
+     * @return the plays published by this call (some appended by earlier calls), and the rows already there
+     */
+    public synchronized Published write(List<EnrichedPlay> plays, LocalDate keepOpen) {
         Map<LocalDate, List<EnrichedPlay>> byDay = new TreeMap<>();
         for (EnrichedPlay p : plays) {
             byDay.computeIfAbsent(dayOf(p.play()), d -> new ArrayList<>()).add(p);
         }
+        List<HistoryRow> alreadyThere = new ArrayList<>();
         List<EnrichedPlay> written = new ArrayList<>(plays.size());
-        for (Map.Entry<LocalDate, List<EnrichedPlay>> e : byDay.entrySet()) {
-            try {
-                written.addAll(writeDay(e.getKey(), e.getValue()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot write history for " + e.getKey() + " under " + root, ex);
+        try {
+            for (Map.Entry<LocalDate, List<EnrichedPlay>> e : byDay.entrySet()) {
+                appendDay(e.getKey(), e.getValue());
             }
+            for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+                OpenDay day = it.next().getValue();
+                if (!day.day.equals(keepOpen)) {
+                    day.publish();
+                    it.remove();
+                    written.addAll(day.plays);
+                    alreadyThere.addAll(day.alreadyThere);
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write history under " + root + ": " + ex.getMessage(), ex);
         }
-        return written;
+        return new Published(written, alreadyThere);
+    }
+
+    /** Plays appended but not yet published (their day is still open). */
+    public synchronized int unpublished() {
+        int n = 0;
+        for (OpenDay d : open.values()) {
+            n += d.plays.size();
+        }
+        return n;
+    }
+
+    /**
+     * Drops the open days (on stop, or after a failed write) and returns their rows: they were never committed,
+     * so they must be read again or parked; the published files are untouched.
+     */
+    public synchronized List<HistoryRow> discard() {
+        List<HistoryRow> rows = new ArrayList<>();
+        for (OpenDay d : open.values()) {
+            d.discard();
+            d.plays.forEach(p -> rows.add(p.play()));
+            rows.addAll(d.alreadyThere);
+        }
+        open.clear();
+        return rows;
     }
 
     public LocalDate dayOf(HistoryRow row) {
@@ -98,102 +165,156 @@ public class HistoryFileSink {
                 day.getDayOfMonth()));
     }
 
-    private List<EnrichedPlay> writeDay(LocalDate day, List<EnrichedPlay> plays) throws IOException {
+    private void appendDay(LocalDate day, List<EnrichedPlay> plays) throws IOException {
         // each file is checked against its own content: a crash between the two renames must not leave one
         // file with a play the other lacks, nor let the re-read duplicate it in the file that has it
+        OpenDay d = open.get(day);
+        if (d == null) {
+            d = new OpenDay(day);
+            open.put(day, d);
+        }
+        Set<Long> jsonIds = ids(idsByDay, day, jsonlFile(day), false);
+        List<EnrichedPlay> freshJson = fresh(plays, jsonIds);
         if (csv) {
-            Path csvFile = csvFile(day);
-            byte[] head = Files.exists(csvFile) ? Files.readAllBytes(csvFile) : CSV_HEADER;
-            Set<Long> csvIds = csvIdsByDay.get(day);
-            if (csvIds == null) {
-                csvIds = idsInCsv(head);
-                csvIdsByDay.put(day, csvIds);
-            }
-            List<EnrichedPlay> freshCsv = new ArrayList<>(plays.size());
-            for (EnrichedPlay p : plays) {
-                if (!csvIds.contains(p.play().id())) {
-                    freshCsv.add(p);
-                }
-            }
+            Set<Long> csvIds = ids(csvIdsByDay, day, csvFile(day), true);
+            List<EnrichedPlay> freshCsv = fresh(plays, csvIds);
             if (!freshCsv.isEmpty()) {
-                AtomicFiles.write(csvFile, head, toCsv(freshCsv));
-                freshCsv.forEach(p -> csvIdsByDay.get(day).add(p.play().id()));
+                writeCsv(freshCsv, d.csv().out());
+                freshCsv.forEach(p -> csvIds.add(p.play().id()));
             }
         }
-        Path jsonlFile = jsonlFile(day);
-        byte[] existing = Files.exists(jsonlFile) ? Files.readAllBytes(jsonlFile) : new byte[0];
-        Set<Long> ids = idsByDay.get(day);
-        if (ids == null) {
-            ids = idsIn(existing);
-            idsByDay.put(day, ids);
+        if (!freshJson.isEmpty()) {
+            try (SequenceWriter w = json.writeValues(d.jsonl().out())) {
+                w.writeAll(freshJson);
+            }
+            d.jsonl().out().write('\n');
+            freshJson.forEach(p -> jsonIds.add(p.play().id()));
         }
+        // a play is written when its JSON line is; one only the CSV lacked counts as already there
+        Set<Long> freshIds = new HashSet<>();
+        freshJson.forEach(p -> freshIds.add(p.play().id()));
+        d.plays.addAll(freshJson);
+        for (EnrichedPlay p : plays) {
+            if (!freshIds.contains(p.play().id())) {
+                d.alreadyThere.add(p.play());
+            }
+        }
+    }
+
+    /** Ids of a day file: from memory for recent days, else read back from the file. */
+    private Set<Long> ids(Map<LocalDate, Set<Long>> cache, LocalDate day, Path file, boolean isCsv)
+            throws IOException {
+        Set<Long> ids = cache.get(day);
+        if (ids == null) {
+            ids = isCsv ? idsInCsv(file) : idsIn(file);
+            cache.put(day, ids);
+        }
+        return ids;
+    }
+
+    /** A day being appended to: its JSONL (and CSV) replacements, open until published. */
+    private final class OpenDay {
+        final LocalDate day;
+        final List<EnrichedPlay> plays = new ArrayList<>();
+        final List<HistoryRow> alreadyThere = new ArrayList<>();
+        private AtomicFiles.Pending jsonl;
+        private AtomicFiles.Pending csvFile;
+
+        OpenDay(LocalDate day) {
+            this.day = day;
+        }
+
+        AtomicFiles.Pending jsonl() throws IOException {
+            if (jsonl == null) {
+                jsonl = AtomicFiles.open(jsonlFile(day), new byte[0]);
+            }
+            return jsonl;
+        }
+
+        AtomicFiles.Pending csv() throws IOException {
+            if (csvFile == null) {
+                csvFile = AtomicFiles.open(csvFile(day), CSV_HEADER);
+            }
+            return csvFile;
+        }
+
+        /** CSV first, then JSON Lines (whose ids decide what counts as written). */
+        void publish() throws IOException {
+            if (csvFile != null) {
+                csvFile.publish();
+                csvFile = null;
+            }
+            if (jsonl != null) {
+                jsonl.publish();
+                jsonl = null;
+            }
+        }
+
+        void discard() {
+            // forget the ids appended but not published: a re-read must write them again
+            if (jsonl != null) {
+                jsonl.close();
+                idsByDay.remove(day);
+            }
+            if (csvFile != null) {
+                csvFile.close();
+                csvIdsByDay.remove(day);
+            }
+        }
+    }
+
+    private static List<EnrichedPlay> fresh(List<EnrichedPlay> plays, Set<Long> written) {
         List<EnrichedPlay> fresh = new ArrayList<>(plays.size());
         for (EnrichedPlay p : plays) {
-            if (!ids.contains(p.play().id())) {
+            if (!written.contains(p.play().id())) {
                 fresh.add(p);
             }
-        }
-        if (fresh.isEmpty()) {
-            return fresh;
-        }
-        ByteArrayOutputStream lines = new ByteArrayOutputStream(fresh.size() * 1200);
-        try (SequenceWriter w = json.writeValues(lines)) {
-            w.writeAll(fresh);
-        }
-        lines.write('\n');
-        AtomicFiles.write(jsonlFile, existing, lines.toByteArray());
-        for (EnrichedPlay p : fresh) {
-            ids.add(p.play().id());
         }
         return fresh;
     }
 
     /** Row ids in a CSV day file: the second column (after reference_id). */
-    static Set<Long> idsInCsv(byte[] csv) {
-        Set<Long> ids = new HashSet<>();
-        String text = new String(csv, StandardCharsets.UTF_8);
-        int pos = text.indexOf('\n') + 1; // skip the header
-        while (pos > 0 && pos < text.length()) {
-            int end = text.indexOf('\n', pos);
-            if (end < 0) {
-                end = text.length();
-            }
-            int c1 = text.indexOf(',', pos);
-            int c2 = c1 < 0 ? -1 : text.indexOf(',', c1 + 1);
-            if (c2 > c1 + 1 && c2 < end) {
-                try {
-                    ids.add(Long.parseLong(text.substring(c1 + 1, c2)));
-                } catch (NumberFormatException ignored) {
-                    // not a play line
-                }
-            }
-            pos = end + 1;
-        }
-        return ids;
+    static Set<Long> idsInCsv(Path csv) throws IOException {
+        return ids(csv, line -> {
+            int c1 = line.indexOf(',');
+            int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
+            return c2 > c1 + 1 ? line.substring(c1 + 1, c2) : null;
+        });
     }
 
     /** Row ids in a JSONL day file: each line starts with reference_id, row_id, id. */
-    static Set<Long> idsIn(byte[] jsonl) {
+    static Set<Long> idsIn(Path jsonl) throws IOException {
+        return ids(jsonl, line -> {
+            int at = line.indexOf("\"row_id\":");
+            if (at < 0) {
+                return null;
+            }
+            int i = at + 9;
+            int j = i;
+            while (j < line.length() && Character.isDigit(line.charAt(j))) {
+                j++;
+            }
+            return line.substring(i, j);
+        });
+    }
+
+    /** Reads a day file line by line (it can be large; only the ids stay in memory). */
+    private static Set<Long> ids(Path file, Function<String, String> idOfLine) throws IOException {
         Set<Long> ids = new HashSet<>();
-        String text = new String(jsonl, StandardCharsets.UTF_8);
-        int pos = 0;
-        while (pos < text.length()) {
-            int end = text.indexOf('\n', pos);
-            if (end < 0) {
-                end = text.length();
-            }
-            int at = text.indexOf("\"row_id\":", pos);
-            if (at >= 0 && at < end) {
-                int i = at + 9;
-                int j = i;
-                while (j < end && Character.isDigit(text.charAt(j))) {
-                    j++;
-                }
-                if (j > i) {
-                    ids.add(Long.parseLong(text.substring(i, j)));
+        if (!Files.exists(file)) {
+            return ids;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String id = idOfLine.apply(line);
+                if (id != null && !id.isEmpty()) {
+                    try {
+                        ids.add(Long.parseLong(id));
+                    } catch (NumberFormatException ignored) {
+                        // the header, or not a play line
+                    }
                 }
             }
-            pos = end + 1;
         }
         return ids;
     }
@@ -232,8 +353,9 @@ public class HistoryFileSink {
         return (Function<Object, Object>) site.getTarget().invokeExact();
     }
 
-    private static byte[] toCsv(List<EnrichedPlay> plays) {
-        StringBuilder sb = new StringBuilder(plays.size() * 600);
+    /** Writes the rows in chunks: the bytes of a whole day never sit in memory at once. */
+    private static void writeCsv(List<EnrichedPlay> plays, OutputStream out) throws IOException {
+        StringBuilder sb = new StringBuilder(256 * 1024);
         for (EnrichedPlay p : plays) {
             for (int i = 0; i < COLUMNS.size(); i++) {
                 if (i > 0) {
@@ -243,16 +365,25 @@ public class HistoryFileSink {
                 appendCsv(sb, c.record().apply(c.fromEnrichment() ? p.enrichment() : p.play()));
             }
             sb.append('\n');
+            if (sb.length() > 200_000) {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void appendCsv(StringBuilder sb, Object value) {
         if (value == null) {
             return;
         }
-        String s;
-        if (value instanceof List<?> list) {
+        if (value instanceof Long n) {
+            sb.append(n.longValue());
+        } else if (value instanceof Integer n) {
+            sb.append(n.intValue());
+        } else if (value instanceof String s) {
+            appendText(sb, s);
+        } else if (value instanceof List<?> list) {
             StringBuilder joined = new StringBuilder();
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
@@ -260,14 +391,21 @@ public class HistoryFileSink {
                 }
                 joined.append(list.get(i));
             }
-            s = joined.toString();
+            appendText(sb, joined.toString());
         } else {
-            s = value.toString();
+            appendText(sb, value.toString());
         }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-        } else {
-            sb.append(s);
+    }
+
+    /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
+    private static void appendText(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
+                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+                return;
+            }
         }
+        sb.append(s);
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>
  * tautulli:history (pages, watermark) → history-page: split + idempotentConsumer (row id) → history-enrich:
  *   distinct uncached rating keys in batches → plex-metadata (throttle, circuit breaker, redelivery honouring
- *   Retry-After) → join → HistoryWriter (sink, then commit ids) ; failed pages → dead letters
+ *   Retry-After) → join → threads (the writer's own thread, page order) → HistoryWriter (sink, then commit ids);
+ *   failed pages → dead letters
  * </pre>
  */
 @SuppressWarnings("unchecked")
@@ -25,6 +26,7 @@ public class HistoryRoutes extends RouteBuilder {
 
     /** Header with the history row id, the idempotent consumer's key. */
     public static final String ROW_ID = "TautulliRowId";
+    private static final String ENRICHMENT_FAILED = "historyEnrichmentFailed";
 
     @Override
     public void configure() {
@@ -40,6 +42,8 @@ public class HistoryRoutes extends RouteBuilder {
                 .to("direct:history-page");
 
         from("direct:history-page").routeId("history-page")
+                // bodies here are lists of records, never streams: skip the stream-cache check on every row's exchange
+                .noStreamCaching()
                 // a page that cannot be ingested is parked with its reason; the watermark may then move on
                 .errorHandler(deadLetterChannel("bean:historyDeadLetters?method=park").useOriginalMessage())
                 .process(e -> e.setProperty("pageRows", e.getMessage().getBody(List.class).size()))
@@ -51,17 +55,31 @@ public class HistoryRoutes extends RouteBuilder {
                         .setProperty(NewRowsAggregation.NEW_ROW, constant(true))
                     .end()
                 .end()
+                .setProperty("newRows", body())
                 // (Java predicates and processors, not Simple's ${body.size} or bean calls: Camel's bean binding
                 // hashes the whole list body for its cache, which cost more than the rest of the page)
+                .filter(e -> !e.getMessage().getBody(List.class).isEmpty())
+                    // a failure here was already retried (and exhausted) by the sub-route's error handler, so the
+                    // route's dead-letter channel would never see it: the page is parked below, in page order
+                    .doTry()
+                        .to(enrich ? "direct:history-enrich" : "direct:history-unenriched")
+                    .doCatch(Exception.class)
+                        .setProperty(ENRICHMENT_FAILED, constant(true))
+                    .end()
+                .end()
+                // writing runs on a thread of its own, one page after the other, while the consumer already
+                // deduplicates and enriches the next page; the consumer moves the watermark when this completes
+                .threads().executorService("historyWriterPool")
                 .choice()
-                    .when(e -> e.getMessage().getBody(List.class).isEmpty())
-                        .process(e -> writer(e).pageDone(e, 0, 0))
+                    .when(e -> Boolean.TRUE.equals(e.getProperty(ENRICHMENT_FAILED)))
+                        .process(e -> e.getMessage().setBody(writer(e).abandonPage(e)))
+                        .to("direct:history-written")
+                        .setBody(exchangeProperty("newRows"))
+                        .to("bean:historyDeadLetters?method=park")
                     .otherwise()
-                        .setProperty("newRows", body())
-                        // a failure below was already retried (and exhausted) by the sub-route's error handler, so
-                        // the route's dead-letter channel would never see it: park the page here
+                        // body: the enriched new plays, possibly none (the poll's last page still publishes the
+                        // day kept open)
                         .doTry()
-                            .to(enrich ? "direct:history-enrich" : "direct:history-unenriched")
                             .process(e -> e.getMessage().setBody(
                                     writer(e).write(e.getMessage().getBody(List.class), e)))
                             .to("direct:history-written")
@@ -86,7 +104,9 @@ public class HistoryRoutes extends RouteBuilder {
                 .setProperty("rows", body())
                 .process(e -> e.setProperty("plexAnswers", new ConcurrentHashMap<String, Optional<PlexItem>>()))
                 .process(e -> e.getMessage().setBody(enricher(e).missingBatches(e.getMessage().getBody(List.class))))
-                .split(body()).parallelProcessing().executorService("historyPlexPool").stopOnException()
+                // synchronous: the caller waits for the answers, so the next page's enrichment starts only once this
+                // page's items are cached (no item is asked for twice while pages overlap)
+                .split(body()).parallelProcessing().synchronous().executorService("historyPlexPool").stopOnException()
                     .setProperty("requested", body())
                     .to("direct:plex-metadata")
                     .process(this::remember)

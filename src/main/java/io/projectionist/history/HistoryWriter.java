@@ -3,6 +3,7 @@ package io.projectionist.history;
 import io.projectionist.tautulli.TautulliConstants;
 import io.projectionist.tautulli.model.HistoryRow;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.service.ServiceSupport;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ import java.util.List;
  * The ingestion route's last step, in the order crash safety needs: write the plays, then commit their ids to
  * the seen-plays store, then report progress. (The consumer moves the watermark only after this returns.)
  */
-public class HistoryWriter {
+public class HistoryWriter extends ServiceSupport {
 
     private final HistoryFileSink sink;
     private final SeenPlays seen;
@@ -29,16 +30,60 @@ public class HistoryWriter {
         this.zone = zone;
     }
 
-    /** Body: the enriched new plays of one page; afterwards the plays actually written. */
+    /**
+     * Body: the enriched new plays of one page (possibly none); afterwards the plays published by this page. While
+     * more pages of the poll follow, the page's last day stays open in the sink (a day is written once, not once
+     * per page); ids are committed only for plays whose day file was published, which is also as far as the
+     * consumer moves the watermark (the day before the page's last play).
+     */
     public List<EnrichedPlay> write(List<EnrichedPlay> plays, Exchange exchange) {
-        List<EnrichedPlay> written = plays.isEmpty() ? List.of() : sink.write(plays);
-        List<HistoryRow> rows = new ArrayList<>(plays.size());
-        for (EnrichedPlay p : plays) {
-            rows.add(p.play());
+        Boolean more = exchange.getMessage().getHeader(TautulliConstants.HISTORY_MORE, Boolean.class);
+        Long lastStarted = exchange.getProperty("pageLastStarted", Long.class);
+        LocalDate keepOpen = Boolean.TRUE.equals(more) && lastStarted != null
+                ? LocalDate.ofInstant(java.time.Instant.ofEpochSecond(lastStarted), zone) : null;
+        HistoryFileSink.Published published;
+        try {
+            published = sink.write(plays, keepOpen);
+        } catch (RuntimeException e) {
+            // the open days are lost with the failed write: park their plays with this page's
+            List<HistoryRow> parked = new ArrayList<>(sink.discard());
+            plays.forEach(p -> parked.add(p.play()));
+            exchange.setProperty("newRows", parked);
+            throw e;
         }
-        seen.commit(rows);
-        pageDone(exchange, plays.size(), written.size());
-        return written;
+        seen.commit(published.settled());
+        pageDone(exchange, plays.size(), published.written().size());
+        return published.written();
+    }
+
+    /**
+     * A page that failed before the write (Plex down, say) is parked, and the consumer moves the watermark past it:
+     * publish the days kept open so far, or, if that fails too, park their plays with the page's.
+     *
+     * @return the plays published
+     */
+    @SuppressWarnings("unchecked")
+    public List<EnrichedPlay> abandonPage(Exchange exchange) {
+        try {
+            HistoryFileSink.Published published = sink.write(List.of(), null);
+            seen.commit(published.settled());
+            return published.written();
+        } catch (RuntimeException e) {
+            List<HistoryRow> parked = new ArrayList<>(sink.discard());
+            List<HistoryRow> page = exchange.getProperty("newRows", List.class);
+            if (page != null) {
+                parked.addAll(page);
+            }
+            exchange.setProperty("newRows", parked);
+            return List.of();
+        }
+    }
+
+    /** Stop: what is still open was never committed; the next start reads it again. */
+    @Override
+    protected void doStop() {
+        List<HistoryRow> dropped = sink.discard();
+        dropped.forEach(r -> seen.remove(String.valueOf(r.id())));
     }
 
     /** Progress for a page with nothing new (all seen before), and for the one written. */

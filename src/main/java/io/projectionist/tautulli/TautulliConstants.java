@@ -34,6 +34,11 @@ public final class TautulliConstants {
               javaType = "Long")
     public static final String HISTORY_TOTAL = "CamelTautulliHistoryTotal";
 
+    @Metadata(label = "consumer", description = "tautulli:history: true when more pages of this poll follow (false on"
+              + " the poll's last page), so a sink can keep the last day open until it is complete",
+              javaType = "Boolean")
+    public static final String HISTORY_MORE = "CamelTautulliHistoryMore";
+
     private TautulliConstants() {
     }
 }

@@ -78,15 +78,16 @@ class HistoryFileSinkTest {
         new HistoryFileSink(dir, ZONE, true).write(List.of(play(1, t, "A"), play(2, t, "B")));
         assertThat(Files.readAllLines(dir.resolve("2026/03/01.jsonl"))).hasSize(2);
         assertThat(Files.readAllLines(dir.resolve("2026/03/01.csv"))).hasSize(3);
-        assertThat(HistoryFileSink.idsInCsv(Files.readAllBytes(dir.resolve("2026/03/01.csv"))))
+        assertThat(HistoryFileSink.idsInCsv(dir.resolve("2026/03/01.csv")))
                 .containsExactlyInAnyOrder(1L, 2L);
     }
 
     @Test
-    void idsAreReadFromJsonLines() {
-        byte[] jsonl = "{\"reference_id\":5,\"row_id\":5,\"id\":5}\n{\"reference_id\":12,\"row_id\":12,\"id\":12}\n"
-                .getBytes();
+    void idsAreReadFromJsonLines(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("day.jsonl"),
+                "{\"reference_id\":5,\"row_id\":5,\"id\":5}\n{\"reference_id\":12,\"row_id\":12,\"id\":12}\n");
         assertThat(HistoryFileSink.idsIn(jsonl)).containsExactlyInAnyOrder(5L, 12L);
+        assertThat(HistoryFileSink.idsIn(dir.resolve("absent.jsonl"))).isEmpty();
     }
 
     @Test
@@ -94,5 +95,61 @@ class HistoryFileSinkTest {
         HistoryFileSink sink = new HistoryFileSink(Path.of("unused"), ZONE, false);
         ZonedDateTime lateUtc = ZonedDateTime.of(2026, 3, 1, 23, 30, 0, 0, ZoneId.of("UTC"));
         assertThat(sink.dayOf(row(1, lateUtc, "x"))).isEqualTo(LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
+    void aDayKeptOpenIsInvisibleUntilPublishedAndWrittenOnce(@TempDir Path dir) throws Exception {
+        HistoryFileSink sink = new HistoryFileSink(dir, ZONE, true);
+        ZonedDateTime day1 = ZonedDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZONE);
+        ZonedDateTime day2 = day1.plusDays(1);
+        // page 1 ends on day 1 and more pages follow: day 1 stays open
+        HistoryFileSink.Published p1 = sink.write(List.of(play(1, day1, "A"), play(2, day1, "B")),
+                day1.toLocalDate());
+        assertThat(p1.written()).isEmpty();
+        assertThat(dir.resolve("2026/03/01.jsonl")).doesNotExist();
+        assertThat(sink.unpublished()).isEqualTo(2);
+        // page 2 (overlapping play 2) reaches day 2: day 1 is complete and published with its 2 plays, day 2 open
+        HistoryFileSink.Published p2 = sink.write(List.of(play(2, day1, "B"), play(3, day1, "C"),
+                play(4, day2, "D")), day2.toLocalDate());
+        assertThat(p2.written()).extracting(p -> p.play().id()).containsExactly(1L, 2L, 3L);
+        assertThat(p2.settled()).extracting(HistoryRow::id).containsExactlyInAnyOrder(1L, 2L, 2L, 3L);
+        assertThat(Files.readAllLines(dir.resolve("2026/03/01.jsonl"))).hasSize(3);
+        assertThat(Files.readAllLines(dir.resolve("2026/03/01.csv"))).hasSize(4);
+        assertThat(dir.resolve("2026/03/02.jsonl")).doesNotExist();
+        // the poll's last page publishes everything
+        assertThat(sink.write(List.of(), null).written()).extracting(p -> p.play().id()).containsExactly(4L);
+        assertThat(Files.readAllLines(dir.resolve("2026/03/02.jsonl"))).hasSize(1);
+        assertThat(sink.unpublished()).isZero();
+        try (var files = Files.list(dir.resolve("2026/03"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "01.jsonl", "01.csv", "02.jsonl", "02.csv");
+        }
+    }
+
+    @Test
+    void discardingAnOpenDayLeavesThePublishedFileAndLetsTheRowsBeWrittenAgain(@TempDir Path dir) throws Exception {
+        HistoryFileSink sink = new HistoryFileSink(dir, ZONE, true);
+        ZonedDateTime day1 = ZonedDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZONE);
+        sink.write(List.of(play(1, day1, "A")));
+        sink.write(List.of(play(2, day1, "B")), day1.toLocalDate());
+        assertThat(sink.discard()).extracting(HistoryRow::id).containsExactly(2L);
+        assertThat(Files.readAllLines(dir.resolve("2026/03/01.jsonl"))).hasSize(1);
+        assertThat(dir.resolve("2026/03/.01.jsonl.partial")).doesNotExist();
+        // read again after the discard: written, not mistaken for a duplicate
+        assertThat(sink.write(List.of(play(2, day1, "B")))).hasSize(1);
+        assertThat(Files.readAllLines(dir.resolve("2026/03/01.jsonl"))).hasSize(2);
+        assertThat(Files.readAllLines(dir.resolve("2026/03/01.csv"))).hasSize(3);
+    }
+
+    @Test
+    void aPartialFileLeftByACrashIsReplaced(@TempDir Path dir) throws Exception {
+        ZonedDateTime day1 = ZonedDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZONE);
+        new HistoryFileSink(dir, ZONE, false).write(List.of(play(1, day1, "A")));
+        Files.writeString(dir.resolve("2026/03/.01.jsonl.partial"), "{\"row_id\":1}\n{\"row_id\":2, \"trunc");
+        new HistoryFileSink(dir, ZONE, false).write(List.of(play(2, day1, "B")));
+        List<String> lines = Files.readAllLines(dir.resolve("2026/03/01.jsonl"));
+        assertThat(lines).hasSize(2);
+        assertThat(HistoryFileSink.idsIn(dir.resolve("2026/03/01.jsonl"))).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(dir.resolve("2026/03/.01.jsonl.partial")).doesNotExist();
     }
 }
