@@ -53,6 +53,13 @@ public class HistoryWriter extends ServiceSupport {
         }
         seen.commit(published.settled());
         pageDone(exchange, plays.size(), published.written().size());
+        Integer start = exchange.getMessage().getHeader(TautulliConstants.HISTORY_START, Integer.class);
+        if (more != null && !more && start != null && start > 0) {
+            // the last page of a poll that read several (a backfill or a long catch-up): give back the heap the
+            // pages needed, so a long-running daemon does not keep a one-off peak resident (with the launcher's
+            // serial collector and -XX:-ShrinkHeapInSteps the heap shrinks at once; -XX:+DisableExplicitGC stops it)
+            System.gc();
+        }
         return published.written();
     }
 
