@@ -3,8 +3,7 @@ package io.projectionist.bench;
 import io.projectionist.Daemon;
 import io.projectionist.history.HistoryProgress;
 import io.projectionist.plex.PlexConstants;
-import io.projectionist.sim.Simulator;
-import io.projectionist.sim.SimulatorOptions;
+import io.projectionist.sim.world.World;
 import io.projectionist.sim.world.PlayRow;
 import io.projectionist.tautulli.TautulliClient;
 import io.projectionist.tautulli.model.HistoryPage;
@@ -20,6 +19,8 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,9 @@ import java.util.stream.Stream;
 /**
  * History backfill throughput: the shipped ingestion (pages, idempotent consumer, batched and cached Plex
  * enrichment, JSONL + CSV sinks) against a naive route (one Plex request per row, no cache), on the simulator.
- * Prints rows/s, Plex requests, distinct items, the largest live heap after GC and peak RSS (the simulator runs in
- * the same JVM, so heap and RSS include its world and servers).
+ * Prints rows/s, Plex requests (as counted by the simulator), distinct items, the largest live heap after GC and
+ * peak RSS. The simulator runs as a separate process ({@code projectionist simulate}), as Tautulli and Plex do, so
+ * heap and RSS are the daemon's; it still shares the two cores.
  *
  * <pre>
  * mvn -B -Pbench test-compile exec:exec -Dexec.executable=java \
@@ -49,19 +51,26 @@ public final class HistoryBackfillBench {
         }
     }
 
+    static final long SEED = 42;
+
     static void run(int plays, int baselineRows) throws Exception {
         Path root = Path.of("target/bench/history-" + plays);
         delete(root);
-        try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withPlays(plays))) {
-            int distinct = distinctItems(sim);
-            System.gc();
+        // the same world the simulator process generates from the seed: what the plays need from Plex
+        int distinct = distinctItems(World.generate(SEED, plays, 90, Instant.now(), ZoneOffset.UTC));
+        System.gc();
 
-            // --- shipped ingestion ---
+        // --- shipped ingestion, against the simulator in a process of its own ---
+        double seconds;
+        long plexRequests;
+        long simRssKb;
+        LiveHeap live;
+        try (ExternalSimulator sim = ExternalSimulator.start(plays, SEED)) {
             Map<String, String> o = new LinkedHashMap<>();
             o.put("tautulli.url", sim.tautulliUrl());
             o.put("tautulli.api-key", sim.tautulliApiKey());
             o.put("plex.url", sim.plexUrl());
-            o.put("plex.token", sim.plexTokens().admin());
+            o.put("plex.token", sim.plexToken());
             o.put("projectionist.out-dir", root.resolve("out").toString());
             o.put("projectionist.data-dir", root.resolve("data").toString());
             o.put("projectionist.history.time-zone", "UTC");
@@ -70,8 +79,7 @@ public final class HistoryBackfillBench {
             o.put("camel.main.routes-include-pattern", "classpath:no-yaml-routes-in-bench/*.yaml");
             o.put("camel.main.routes-builder-classes",
                     "io.projectionist.ops.UpstreamErrorHandling,io.projectionist.history.HistoryRoutes");
-            long plexBefore = sim.plexRequests();
-            LiveHeap live = new LiveHeap();
+            live = new LiveHeap();
             Main main = Daemon.create(new Daemon.Options(List.of(), null, o));
             long t0 = System.nanoTime();
             main.start();
@@ -80,29 +88,32 @@ public final class HistoryBackfillBench {
             while (progress.written() < plays) {
                 Thread.sleep(50);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long plexRequests = sim.plexRequests() - plexBefore;
+            seconds = (System.nanoTime() - t0) / 1e9;
             main.stop();
             live.close();
-            System.out.printf("%n== %,d plays ==%n", plays);
-            System.out.printf("shipped:  %,d rows in %.1f s = %,.0f rows/s; Plex requests %,d for %,d distinct items"
-                            + " (%,d / 50 = %,d); live heap after GC max %,d MB (of -Xmx %,d MB); peak RSS %,d MB%n",
-                    plays, seconds, plays / seconds, plexRequests, distinct, distinct, (distinct + 49) / 50,
-                    live.maxBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRssKb() >> 10);
+            simRssKb = sim.peakRssKb();
+            plexRequests = sim.stop();
+        }
+        System.out.printf("%n== %,d plays ==%n", plays);
+        System.out.printf("shipped:  %,d rows in %.1f s = %,.0f rows/s; Plex requests %,d for %,d distinct items"
+                        + " (%,d / 50 = %,d); live heap after GC max %,d MB (of -Xmx %,d MB); peak RSS %,d MB"
+                        + " (simulator process: %,d MB)%n",
+                plays, seconds, plays / seconds, plexRequests, distinct, distinct, (distinct + 49) / 50,
+                live.maxBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, peakRssKb() >> 10, simRssKb >> 10);
 
-            // --- naive baseline: one Plex request per row, no cache, same simulator ---
-            System.gc();
-            List<HistoryRow> rows = firstRows(sim, baselineRows);
+        // --- naive baseline: one Plex request per row, no cache, a fresh simulator ---
+        System.gc();
+        try (ExternalSimulator sim = ExternalSimulator.start(plays, SEED)) {
+            List<HistoryRow> rows = firstRows(sim.tautulliUrl(), sim.tautulliApiKey(), baselineRows);
             Main naive = Daemon.create(new Daemon.Options(List.of(), null, Map.of(
                     "tautulli.url", sim.tautulliUrl(), "tautulli.api-key", sim.tautulliApiKey(),
-                    "plex.url", sim.plexUrl(), "plex.token", sim.plexTokens().admin(),
+                    "plex.url", sim.plexUrl(), "plex.token", sim.plexToken(),
                     "camel.main.routes-include-pattern", "classpath:no-yaml-routes-in-bench/*.yaml",
                     "camel.main.routes-builder-classes", "io.projectionist.ops.UpstreamErrorHandling",
                     "projectionist.data-dir", root.resolve("naive-data").toString())));
             naive.start();
             ProducerTemplate template = naive.getCamelContext().createProducerTemplate();
             Path out = root.resolve("naive.jsonl");
-            plexBefore = sim.plexRequests();
             long t1 = System.nanoTime();
             try (var w = Files.newBufferedWriter(out)) {
                 for (HistoryRow row : rows) {
@@ -112,28 +123,28 @@ public final class HistoryBackfillBench {
                 }
             }
             double naiveSeconds = (System.nanoTime() - t1) / 1e9;
-            long naiveRequests = sim.plexRequests() - plexBefore;
             naive.stop();
+            long naiveRequests = sim.stop();
             System.out.printf("baseline: %,d rows in %.1f s = %,.0f rows/s; Plex requests %,d%n",
                     rows.size(), naiveSeconds, rows.size() / naiveSeconds, naiveRequests);
             System.out.printf("shipped / baseline rows/s: %.1fx%n", (plays / seconds) / (rows.size() / naiveSeconds));
         }
     }
 
-    static List<HistoryRow> firstRows(Simulator sim, int n) {
-        TautulliClient client = new TautulliClient(HttpClient.newHttpClient(), sim.tautulliUrl(),
-                sim.tautulliApiKey(), Duration.ofSeconds(60), false);
+    static List<HistoryRow> firstRows(String tautulliUrl, String apiKey, int n) {
+        TautulliClient client = new TautulliClient(HttpClient.newHttpClient(), tautulliUrl, apiKey,
+                Duration.ofSeconds(60), false);
         HistoryPage page = (HistoryPage) client.callTyped("get_history", Map.of("length", String.valueOf(n),
                 "grouping", "0", "order_column", "started", "order_dir", "asc", "include_activity", "0"));
         return page.data();
     }
 
     /** Distinct rating keys the plays need: the items, and shows/artists of episodes and tracks. */
-    static int distinctItems(Simulator sim) {
+    static int distinctItems(World world) {
         Set<Integer> keys = new HashSet<>();
-        for (PlayRow r : sim.world().history()) {
+        for (PlayRow r : world.history()) {
             keys.add(r.item().ratingKey());
-            sim.world().grandparent(r.item()).ifPresent(g -> keys.add(g.ratingKey()));
+            world.grandparent(r.item()).ifPresent(g -> keys.add(g.ratingKey()));
         }
         return keys.size();
     }

@@ -36,8 +36,16 @@ public class SimulateCommand implements Callable<Integer> {
         SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed).withPlays(plays).withHistoryDays(days)
                 .withTautulliPort(tautulliPort).withPlexPort(plexPort).withAutoSessions(!noSessions);
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
         try (Simulator sim = Simulator.start(options)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulate-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    reported.await(5, java.util.concurrent.TimeUnit.SECONDS); // let the summary below be printed
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "simulate-stop"));
             // printed on purpose: these are the simulator's own throw-away credentials
             System.out.println("Simulated Tautulli URL:     " + sim.tautulliUrl());
             System.out.println("Simulated Tautulli API key: " + sim.tautulliApiKey());
@@ -51,6 +59,10 @@ public class SimulateCommand implements Callable<Integer> {
                     + sim.plexUrl() + " PLEX_TOKEN=<admin token above> java -jar target/projectionist.jar run");
             System.out.println("Ctrl-C to stop.");
             stop.await();
+            // what was asked of it, e.g. for a benchmark that runs the simulator as a separate process
+            System.out.printf("Stopped. Plex requests served: %d%n", sim.plexRequests());
+            System.out.flush();
+            reported.countDown();
         }
         return 0;
     }
