@@ -12,6 +12,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.projectionist.support.Json;
@@ -59,7 +60,8 @@ final class PlexNode {
     private static final XMLInputFactory XML = xmlFactory();
 
     private static XMLInputFactory xmlFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // Woodstox by name: the JDK's default StAX parser would be picked if it were missing from the class path
+        XMLInputFactory f = new WstxInputFactory();
         // Plex never sends a DTD; refusing them rules out entity expansion tricks
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

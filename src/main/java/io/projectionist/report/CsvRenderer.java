@@ -8,13 +8,17 @@ import io.projectionist.report.Report.TitleStat;
 import io.projectionist.report.Report.Totals;
 import io.projectionist.report.Report.UserStat;
 
+import io.projectionist.support.Csv;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report's tables as CSV (RFC 4180: comma-separated, CRLF line ends, quoted when needed), one file per table.
+ * The report's tables as CSV (encoded by {@link Csv}, like the history exports), one file per table.
  * Numbers are plain (no thousands separators), seconds stay seconds.
  */
 public final class CsvRenderer {
@@ -42,14 +46,14 @@ public final class CsvRenderer {
         List<String> media = r.days().isEmpty() ? List.of() : new ArrayList<>(r.days().get(0).byMedia().keySet());
         List<List<Object>> days = new ArrayList<>();
         List<Object> head = new ArrayList<>(List.of("date", "weekday", "plays"));
-        media.forEach(m -> head.add("plays_" + m.toLowerCase(java.util.Locale.ROOT).replace(' ', '_')));
+        media.forEach(m -> head.add("plays_" + m.toLowerCase(Locale.ROOT).replace(' ', '_')));
         head.addAll(List.of("watch_seconds", "direct_play", "direct_stream", "transcode", "previous_date",
                 "previous_plays"));
         days.add(head);
         for (Day d : r.days()) {
             List<Object> row = new ArrayList<>(List.of(d.date(), d.weekday(), d.plays()));
             media.forEach(m -> row.add(d.byMedia().getOrDefault(m, 0L)));
-            row.addAll(java.util.Arrays.asList(d.watchSeconds(), d.directPlay(), d.directStream(), d.transcode(),
+            row.addAll(Arrays.asList(d.watchSeconds(), d.directPlay(), d.directStream(), d.transcode(),
                     d.previousDate(), d.previousPlays()));
             days.add(row);
         }
@@ -66,7 +70,7 @@ public final class CsvRenderer {
         users.add(List.of("user_id", "user", "plays", "previous_plays", "watch_seconds", "previous_watch_seconds",
                 "all_time_plays", "new_user"));
         for (UserStat u : r.rankings().users()) {
-            users.add(java.util.Arrays.asList(u.userId(), u.name(), u.plays(), u.previousPlays(), u.watchSeconds(),
+            users.add(Arrays.asList(u.userId(), u.name(), u.plays(), u.previousPlays(), u.watchSeconds(),
                     u.previousWatchSeconds(), u.allTimePlays(), u.newUser()));
         }
         out.put("users", csv(users));
@@ -75,7 +79,7 @@ public final class CsvRenderer {
         platforms.add(List.of("platform", "plays", "watch_seconds", "direct_play", "direct_stream", "transcode",
                 "transcode_share_pct"));
         for (PlatformStat p : r.platforms()) {
-            platforms.add(java.util.Arrays.asList(p.platform(), p.plays(), p.watchSeconds(), p.directPlay(),
+            platforms.add(Arrays.asList(p.platform(), p.plays(), p.watchSeconds(), p.directPlay(),
                     p.directStream(), p.transcode(), p.transcodeSharePct()));
         }
         out.put("platforms", csv(platforms));
@@ -84,7 +88,7 @@ public final class CsvRenderer {
         libraries.add(List.of("section_id", "library", "type", "plays", "previous_plays", "watch_seconds",
                 "previous_watch_seconds", "idle_window_plays", "all_time_plays"));
         for (LibraryStat l : r.libraries()) {
-            libraries.add(java.util.Arrays.asList(l.sectionId(), l.name(), l.type(), l.plays(), l.previousPlays(),
+            libraries.add(Arrays.asList(l.sectionId(), l.name(), l.type(), l.plays(), l.previousPlays(),
                     l.watchSeconds(), l.previousWatchSeconds(), l.idleWindowPlays(), l.allTimePlays()));
         }
         out.put("libraries", csv(libraries));
@@ -99,39 +103,18 @@ public final class CsvRenderer {
     }
 
     private static List<Object> row(String metric, Object value, Object previous) {
-        return java.util.Arrays.asList(metric, value, previous);
+        return Arrays.asList(metric, value, previous);
     }
 
     private static void addTitles(List<List<Object>> rows, String list, List<TitleStat> titles) {
         int rank = 1;
         for (TitleStat t : titles) {
-            rows.add(java.util.Arrays.asList(list, rank++, t.title(), t.year(), t.ratingKey(), t.plays(),
+            rows.add(Arrays.asList(list, rank++, t.title(), t.year(), t.ratingKey(), t.plays(),
                     t.previousPlays(), t.watchSeconds()));
         }
     }
 
     static String csv(List<List<Object>> rows) {
-        StringBuilder b = new StringBuilder();
-        for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                b.append(field(row.get(i)));
-            }
-            b.append("\r\n");
-        }
-        return b.toString();
-    }
-
-    static String field(Object v) {
-        if (v == null) {
-            return "";
-        }
-        String s = String.valueOf(v);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return Csv.of(rows);
     }
 }
