@@ -10,6 +10,7 @@ import io.projectionist.sim.world.AutoSessions;
 import io.projectionist.sim.world.LiveSessions;
 import io.projectionist.sim.world.World;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * A simulated Plex + Tautulli household: one deterministic {@link World}, live sessions over it, a Tautulli API v2
@@ -57,8 +58,8 @@ public final class Simulator implements AutoCloseable {
             sim.plex = PlexServer.start(world, sessions, options.bindHost(), options.plexPort(),
                     PlexTokens.forSeed(options.seed()), new Faults());
             // plex.tv authorises a PIN 3 s after it is created and asks for 1 s between polls
-            sim.plexTv = PlexTvServer.start(options.bindHost(), 0, java.time.Duration.ofSeconds(3),
-                    java.time.Duration.ofSeconds(1), sim.plex.tokens().admin());
+            sim.plexTv = PlexTvServer.start(options.bindHost(), 0, Duration.ofSeconds(3),
+                    Duration.ofSeconds(1), sim.plex.tokens().admin());
             if (options.autoSessions()) {
                 sim.auto = new AutoSessions(sessions, 2_500);
             }

@@ -1,5 +1,6 @@
 package io.projectionist.sim;
 
+import io.projectionist.sim.world.Rng;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -50,8 +51,8 @@ public record SimulatorOptions(long seed, int plays, int historyDays, Instant an
 
     /** 32 lowercase hex chars derived from the seed, so a demo's key is stable across runs. */
     public static String apiKeyFor(long seed) {
-        long a = io.projectionist.sim.world.Rng.mix(seed ^ 0x7A757475L);
-        long b = io.projectionist.sim.world.Rng.mix(a ^ 0x6C6C6921L);
+        long a = Rng.mix(seed ^ 0x7A757475L);
+        long b = Rng.mix(a ^ 0x6C6C6921L);
         return String.format("%016x%016x", a, b);
     }
 

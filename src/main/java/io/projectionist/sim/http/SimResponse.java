@@ -1,5 +1,6 @@
 package io.projectionist.sim.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public record SimResponse(int status, String contentType, Map<String, String> he
         if (bytes != null) {
             return bytes;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         stream.writeTo(out);
         return out.toByteArray();
     }

@@ -77,12 +77,12 @@ public final class PlexServer implements AutoCloseable {
         return tokens;
     }
 
-    /** Collections and managed hubs as clients have left them. */
     /** Requests this server has answered. */
     public long requests() {
         return http.requests();
     }
 
+    /** Collections and managed hubs as clients have left them. */
     public PlexState state() {
         return state;
     }

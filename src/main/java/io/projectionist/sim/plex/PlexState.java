@@ -6,12 +6,14 @@ import io.projectionist.sim.world.MediaType;
 import io.projectionist.sim.world.Rng;
 import io.projectionist.sim.world.World;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -625,10 +627,10 @@ public final class PlexState {
         }
         if (c.collectionSort() == 0) {
             items.sort(Comparator.comparing((Item i) -> i.originallyAvailableAt() == null
-                    ? java.time.LocalDate.of(i.year() <= 0 ? 1 : i.year(), 1, 1) : i.originallyAvailableAt())
+                    ? LocalDate.of(i.year() <= 0 ? 1 : i.year(), 1, 1) : i.originallyAvailableAt())
                     .thenComparing(Item::sortTitle));
         } else if (c.collectionSort() == 1) {
-            items.sort(Comparator.comparing((Item i) -> i.sortTitle().toLowerCase(java.util.Locale.ROOT)));
+            items.sort(Comparator.comparing((Item i) -> i.sortTitle().toLowerCase(Locale.ROOT)));
         }
         return items;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -112,7 +113,7 @@ final class Query {
         if (v == null) {
             return null;
         }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "1", "true" -> Boolean.TRUE;
             case "0", "false" -> Boolean.FALSE;
             default -> null;

@@ -81,6 +81,13 @@ final class Render {
         return world.library(it.sectionId()).orElseThrow();
     }
 
+    /** The item's section on a node of a mixed list (on deck, recently added, hubs). */
+    Node withSection(Node n, Item it) {
+        Library l = library(it);
+        return n.attr("librarySectionTitle", l.name()).attr("librarySectionID", l.sectionId())
+                .attr("librarySectionKey", "/library/sections/" + l.sectionId());
+    }
+
     // ---- items ------------------------------------------------------------------------------------------------
 
     /**

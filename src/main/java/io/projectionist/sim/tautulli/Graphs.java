@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.LongToIntFunction;
 
 /**
  * The graph commands. Windows are on {@code stopped} (now - time_range days); buckets use the local date, hour or
@@ -163,7 +164,7 @@ final class Graphs {
         return bucketed(a, categories, epoch -> localDate(epoch).getDayOfWeek().getValue() % 7);
     }
 
-    private Object bucketed(Args a, List<String> categories, java.util.function.LongToIntFunction bucket) {
+    private Object bucketed(Args a, List<String> categories, LongToIntFunction bucket) {
         int days = a.lenientInt("time_range", 30);
         boolean duration = byDurationAxis(a);
         List<String> names = mediaSeries();

@@ -15,12 +15,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * get_history over the columnar history. Dates are bounded by binary search on the started-sorted columns, the
@@ -91,7 +93,7 @@ final class HistoryQuery {
         List<String> order = new ArrayList<>(sorted);
         int[] out = new int[values.size()];
         for (int i = 0; i < values.size(); i++) {
-            out[i] = java.util.Collections.binarySearch(order, values.get(i));
+            out[i] = Collections.binarySearch(order, values.get(i));
         }
         return out;
     }
@@ -246,7 +248,7 @@ final class HistoryQuery {
 
         Rows rows = new Rows(includeActivity ? sessions.list() : List.of());
         History h = rows.h;
-        java.util.function.IntPredicate pass = ref -> {
+        IntPredicate pass = ref -> {
             if (!userOk[rows.userIndex(ref)] || !itemOk[rows.itemOrdinal(ref)] || !decisionOk[rows.decision(ref)]) {
                 return false;
             }

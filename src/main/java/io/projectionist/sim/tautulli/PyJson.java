@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -210,7 +211,7 @@ final class PyJson {
         if (sb.charAt(sb.length() - 1) == '\n') {
             sb.setLength(sb.length() - 1);
         }
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void xmlElement(StringBuilder sb, String name, Object value, int depth) {

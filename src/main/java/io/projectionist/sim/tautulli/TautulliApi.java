@@ -2,6 +2,7 @@ package io.projectionist.sim.tautulli;
 
 import io.projectionist.sim.http.Params;
 import io.projectionist.sim.http.SimResponse;
+import io.projectionist.sim.world.Device;
 import io.projectionist.sim.world.History;
 import io.projectionist.sim.world.Item;
 import io.projectionist.sim.world.Library;
@@ -20,9 +21,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -322,7 +326,7 @@ public final class TautulliApi {
                 u.sharedSectionStrings(), "last_seen", lastSeen);
     }
 
-    private long lastStarted(java.util.function.IntPredicate match) {
+    private long lastStarted(IntPredicate match) {
         History h = world.history();
         long best = -1;
         for (int i = h.size() - 1; i >= 0; i--) {
@@ -349,7 +353,7 @@ public final class TautulliApi {
         int userId = Args.parseInt("user_id", a.required("user_id"));
         History h = world.history();
         Map<String, long[]> byPlayer = new LinkedHashMap<>();
-        Map<String, io.projectionist.sim.world.Device> deviceOf = new HashMap<>();
+        Map<String, Device> deviceOf = new HashMap<>();
         for (int i = 0; i < h.size(); i++) {
             if (h.user(i).userId() != userId) {
                 continue;
@@ -373,19 +377,19 @@ public final class TautulliApi {
         return out;
     }
 
-    private java.util.function.IntPredicate userMatcher(int userId) {
+    private IntPredicate userMatcher(int userId) {
         History h = world.history();
         int index = world.userById(userId).map(User::index).orElse(-1);
         return i -> h.userIndex(i) == index;
     }
 
-    private java.util.function.IntPredicate sectionMatcher(int sectionId) {
+    private IntPredicate sectionMatcher(int sectionId) {
         History h = world.history();
         return i -> h.item(i).sectionId() == sectionId;
     }
 
     /** A rating key matches its own plays and those of its children and grandchildren (show, season, ...). */
-    private java.util.function.IntPredicate itemMatcher(int ratingKey) {
+    private IntPredicate itemMatcher(int ratingKey) {
         History h = world.history();
         return i -> {
             Item it = h.item(i);
@@ -395,19 +399,19 @@ public final class TautulliApi {
     }
 
     private Object watchTime(Args a, String idParam,
-            Function<Integer, java.util.function.IntPredicate> matcherFor) {
+            Function<Integer, IntPredicate> matcherFor) {
         int id = Args.parseInt(idParam, a.required(idParam));
         List<Integer> days = a.intList("query_days");
         if (days == null) {
             days = List.of(1, 7, 30, 0);
         }
-        java.util.function.IntPredicate match = matcherFor.apply(id);
+        IntPredicate match = matcherFor.apply(id);
         History h = world.history();
         long now = clock.instant().getEpochSecond();
         List<Object> out = new ArrayList<>();
         for (int d : days) {
             long[] acc = new long[2];
-            java.util.function.IntConsumer add = i -> {
+            IntConsumer add = i -> {
                 if (match.test(i)) {
                     acc[0]++;
                     acc[1] += h.duration(i);
@@ -426,9 +430,9 @@ public final class TautulliApi {
     }
 
     private Object userStats(Args a, String idParam,
-            Function<Integer, java.util.function.IntPredicate> matcherFor) {
+            Function<Integer, IntPredicate> matcherFor) {
         int id = Args.parseInt(idParam, a.required(idParam));
-        java.util.function.IntPredicate match = matcherFor.apply(id);
+        IntPredicate match = matcherFor.apply(id);
         History h = world.history();
         long[][] acc = new long[world.users().size()][2];
         for (int i = 0; i < h.size(); i++) {
@@ -574,7 +578,7 @@ public final class TautulliApi {
         }
         try {
             sessions.terminate(s.get().sessionKey(), message);
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             // ended by itself in between
             throw new ApiErrors.CommandError("Failed to terminate session: Invalid session_key ("
                     + (key == null ? "None" : key) + ") or session_id (" + (id == null ? "None" : id) + ").");

@@ -1,5 +1,6 @@
 package io.projectionist.sim.world;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -64,11 +65,11 @@ public final class History implements Iterable<PlayRow> {
         }
 
         Columns grow(int capacity) {
-            return new Columns(java.util.Arrays.copyOf(item, capacity), java.util.Arrays.copyOf(user, capacity),
-                    java.util.Arrays.copyOf(device, capacity), java.util.Arrays.copyOf(started, capacity),
-                    java.util.Arrays.copyOf(wall, capacity), java.util.Arrays.copyOf(paused, capacity),
-                    java.util.Arrays.copyOf(decision, capacity), java.util.Arrays.copyOf(percent, capacity),
-                    java.util.Arrays.copyOf(flags, capacity), size, sortedPrefix, maxWall);
+            return new Columns(Arrays.copyOf(item, capacity), Arrays.copyOf(user, capacity),
+                    Arrays.copyOf(device, capacity), Arrays.copyOf(started, capacity),
+                    Arrays.copyOf(wall, capacity), Arrays.copyOf(paused, capacity),
+                    Arrays.copyOf(decision, capacity), Arrays.copyOf(percent, capacity),
+                    Arrays.copyOf(flags, capacity), size, sortedPrefix, maxWall);
         }
 
         Columns withSize(int size, int sortedPrefix, int maxWall) {

@@ -2,6 +2,7 @@ package io.projectionist.sim.world;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A library item with Plex-style metadata. Parents and grandparents are referenced by rating key (0 = none), so a
@@ -55,7 +56,7 @@ public record Item(int ordinal, int ratingKey, MediaType type, int sectionId, St
     }
 
     public String slug() {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     public List<String> actorNames() {

@@ -1,5 +1,7 @@
 package io.projectionist.sim.world;
 
+import java.util.List;
+
 /**
  * SplitMix64: tiny, fast and fully specified here, so a seed gives the same world on every JDK (unlike relying on
  * the exact algorithm behind java.util.Random subclasses). Not thread-safe; fork one per use.
@@ -53,7 +55,7 @@ public final class Rng {
         return values[nextInt(values.length)];
     }
 
-    public <T> T pick(java.util.List<T> values) {
+    public <T> T pick(List<T> values) {
         return values.get(nextInt(values.size()));
     }
 

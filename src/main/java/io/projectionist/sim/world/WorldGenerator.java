@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -147,7 +148,7 @@ final class WorldGenerator {
     private List<Device> devices(List<User> users) {
         Rng r = Rng.of(seed, "devices");
         List<Device> devices = new ArrayList<>();
-        Set<Integer> octets = new java.util.HashSet<>();
+        Set<Integer> octets = new HashSet<>();
         for (User u : users) {
             List<DeviceKind> kinds = new ArrayList<>();
             kinds.add(r.pick(TV_KINDS));
