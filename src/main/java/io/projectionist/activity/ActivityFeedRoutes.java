@@ -8,8 +8,11 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The Tautulli source of the {@link ActivityFeed}: one poll of {@code tautulli:activity} per
@@ -44,11 +47,7 @@ public class ActivityFeedRoutes extends RouteBuilder {
     public void configure() {
         PropertiesComponent pc = getCamelContext().getPropertiesComponent();
         String cron = pc.resolveProperty(CRON).filter(v -> !v.isBlank()).orElse("0/10 * * * * ?");
-        for (String key : FORMER_CRONS) {
-            pc.resolveProperty(key).filter(v -> !v.isBlank() && !v.strip().equals(cron.strip())).ifPresent(v ->
-                    LOG.warn("{} = '{}' no longer has an effect: one poll feeds events and policies alike, on {} ('{}');"
-                            + " set that instead", key, v, CRON, cron));
-        }
+        formerCronWarnings(pc::resolveProperty, cron).forEach(LOG::warn);
 
         from("tautulli:activity?scheduler=quartz&scheduler.cron=RAW(" + cron + ")&bridgeErrorHandler=true")
                 .routeId(ROUTE_ID)
@@ -78,6 +77,17 @@ public class ActivityFeedRoutes extends RouteBuilder {
 
         fanOut(ActivityFeed.ENDPOINT, FEED_ROUTE_ID, ActivityFeed.SUBSCRIBER_PREFIX);
         fanOut(ActivityFeed.FAILURES, FAILURES_ROUTE_ID, ActivityFeed.FAILURE_SUBSCRIBER_PREFIX);
+    }
+
+    /** A warning for each former poller cron set to something other than the feed's {@code cron}. */
+    static List<String> formerCronWarnings(Function<String, Optional<String>> properties, String cron) {
+        List<String> out = new ArrayList<>();
+        for (String key : FORMER_CRONS) {
+            properties.apply(key).filter(v -> !v.isBlank() && !v.strip().equals(cron.strip())).ifPresent(v ->
+                    out.add(key + " = '" + v + "' no longer has an effect: one poll feeds events and policies alike, on "
+                            + CRON + " ('" + cron + "'); set that instead"));
+        }
+        return out;
     }
 
     /**
