@@ -3,6 +3,7 @@ package io.projectionist.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.projectionist.activity.ActivityFeedRoutes;
 import io.projectionist.delivery.DeliveryRouteConfigurations;
 import io.projectionist.delivery.DeliveryRoutes;
 import io.projectionist.sim.Simulator;
@@ -64,7 +65,7 @@ public final class EventLatencyBench {
         try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withPlays(1000))) {
             List<LiveSession> live = sim.sessions().startRandom(sessions);
             Properties p = new Properties();
-            p.put("projectionist.events.cron", "0/" + poll + " * * * * ?");
+            p.put("projectionist.activity.cron", "0/" + poll + " * * * * ?");
             p.put("projectionist.events.start-after-seconds", "0");
             p.put("projectionist.events.audit", "false");
             p.put("projectionist.data-dir", tmp.resolve("data").toString());
@@ -81,6 +82,7 @@ public final class EventLatencyBench {
             t.setBaseUrl(sim.tautulliUrl());
             t.setApiKey(sim.tautulliApiKey());
             ctx.addRoutes(new DeliveryRouteConfigurations());
+            ctx.addRoutes(new ActivityFeedRoutes());
             ctx.addRoutes(new DeliveryRoutes());
             ctx.start();
             Thread.sleep((poll + 1) * 1000L); // first poll: every session announced (start-after 0)

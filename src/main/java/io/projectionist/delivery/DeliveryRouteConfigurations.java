@@ -15,14 +15,12 @@ import java.util.List;
  *       other 4xx answers are not retried; after the last attempt the original event goes to
  *       {@code direct:projectionist-dead-letter} (the dead-letter folder). Redelivery is synchronous, so a
  *       destination's events stay in order.</li>
- *   <li>{@value #ACTIVITY}: the activity poller. A failed poll (bridged from the consumer) becomes
- *       {@code tautulli.unreachable} once enough polls failed in a row.</li>
  * </ul>
+ * (Failed activity polls reach the event routes on {@code ActivityFeed.FAILURES}, not through an error handler.)
  */
 public class DeliveryRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String DELIVERY = "projectionist-delivery";
-    public static final String ACTIVITY = "projectionist-activity-events";
 
     @Override
     public void configuration() {
@@ -31,19 +29,6 @@ public class DeliveryRouteConfigurations extends RouteConfigurationBuilder {
         delivery.errorHandler(retries(deadLetterChannel(DeliveryRoutes.DEAD_LETTER).useOriginalMessage(), rt));
         delivery.onException(HttpOperationFailedException.class).onWhen(DeliveryRouteConfigurations::permanent)
                 .useOriginalMessage().maximumRedeliveries(0);
-
-        // a failed poll arrives here bridged from the consumer; anything else gets the default error handler.
-        // The resulting events are sent as new exchanges: an exchange inside onException counts as exhausted.
-        routeConfiguration(ACTIVITY).onException(Exception.class)
-                .onWhen(exchangeProperty(Exchange.ERRORHANDLER_BRIDGE).isEqualTo(true)).handled(true)
-                .process(e -> {
-                    var events = rt.events().onPollFailure(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-                    if (!events.isEmpty()) {
-                        try (var template = e.getContext().createProducerTemplate()) {
-                            events.forEach(ev -> template.sendBody(DeliveryRoutes.EVENT, ev));
-                        }
-                    }
-                });
     }
 
     /** The retry policy shared by delivery and replay. */

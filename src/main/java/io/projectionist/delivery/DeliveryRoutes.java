@@ -1,6 +1,8 @@
 package io.projectionist.delivery;
 
 import io.projectionist.activity.ActivityEvent;
+import io.projectionist.activity.ActivityEvents;
+import io.projectionist.activity.ActivityFeed;
 import io.projectionist.tautulli.model.Activity;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -23,7 +25,8 @@ import java.util.Map;
  * Session events and their delivery.
  *
  * <pre>
- * tautulli:activity (Quartz cron, failures bridged) ─► ActivityEvents ─► split ─► direct:projectionist-event
+ * activity feed: seda:projectionist-activity.events ─► ActivityEvents ─► split ─► direct:projectionist-event
+ * failed polls: seda:projectionist-activity-failures.events ─► ActivityEvents (tautulli.unreachable) ─► split ─► (same)
  * direct:projectionist-event ─► parameters ─► multicast ─┬─► out/events/&lt;date&gt;.jsonl (audit)
  *                                                        ├─► seda:projectionist-events (YAML routes subscribe)
  *                                                        └─► recipientList: seda:projectionist-delivery-&lt;name&gt;
@@ -55,10 +58,22 @@ public class DeliveryRoutes extends RouteBuilder {
         DeliveryRuntime rt = DeliveryRuntime.of(getCamelContext());
         DeliveryConfig c = rt.config();
         if (c.eventsEnabled()) {
-            from("tautulli:activity?scheduler=quartz&scheduler.cron=RAW(" + c.cron() + ")&bridgeErrorHandler=true")
-                    .routeId("activity-events").routeConfigurationId(DeliveryRouteConfigurations.ACTIVITY)
-                    .process(e -> e.getMessage().setBody(rt.events().onSnapshot(
-                            e.getMessage().getBody(Activity.class))))
+            // snapshots and failed polls arrive on two consumer threads: one differ state, one at a time
+            ActivityEvents events = rt.events();
+            from(ActivityFeed.subscriber("events")).routeId("activity-events")
+                    .process(e -> {
+                        synchronized (events) {
+                            e.getMessage().setBody(events.onSnapshot(e.getMessage().getBody(Activity.class)));
+                        }
+                    })
+                    .split(body()).to(EVENT);
+            // enough failed polls in a row become tautulli.unreachable
+            from(ActivityFeed.failureSubscriber("events")).routeId("activity-events-failures")
+                    .process(e -> {
+                        synchronized (events) {
+                            e.getMessage().setBody(events.onPollFailure(e.getMessage().getBody(Throwable.class)));
+                        }
+                    })
                     .split(body()).to(EVENT);
         }
 

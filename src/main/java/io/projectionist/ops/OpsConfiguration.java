@@ -51,6 +51,7 @@ public class OpsConfiguration implements CamelConfiguration {
         metrics.bindHistory(context);
         context.getRegistry().bind(OpsMetrics.BEAN, metrics);
         context.getManagementStrategy().addEventNotifier(new OpsEventNotifier(metrics));
+        context.addRoutes(metrics.activitySubscriber()); // the stream gauges follow the activity feed
 
         long cacheMillis = p.apply("projectionist.health.cache-ms").map(Long::parseLong).orElse(5000L);
         List<UpstreamHealthCheck> checks = new ArrayList<>();

@@ -1,15 +1,14 @@
 package io.projectionist.ops;
 
-import io.projectionist.tautulli.model.Activity;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Feeds {@link OpsMetrics} from Camel's exchange events, so no route needs to know about metrics: every
- * {@code Activity} snapshot that enters a route (from {@code tautulli:activity}) updates the stream gauges and the
- * last poll time; every exchange sent to a {@code plex:} endpoint counts as a Plex request; every exchange that a
+ * Feeds {@link OpsMetrics} from Camel's exchange events, so no route needs to know about metrics (the stream gauges
+ * subscribe to the activity feed instead, {@link OpsMetrics#activitySubscriber()}): every exchange sent to a
+ * {@code plex:} endpoint counts as a Plex request; every exchange that a
  * {@code delivery-<destination>} route finishes counts as a delivery (delivered, dead_letter or failed); a
  * completed {@code history-ingest} poll sets the history poll time.
  */
@@ -24,18 +23,14 @@ public class OpsEventNotifier extends EventNotifierSupport {
         setIgnoreServiceEvents(true);
         setIgnoreStepEvents(true);
         setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
         setIgnoreExchangeRedeliveryEvents(true);
         setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     @Override
     public void notify(CamelEvent event) {
-        if (event instanceof CamelEvent.ExchangeCreatedEvent created) {
-            Object body = created.getExchange().getMessage().getBody();
-            if (body instanceof Activity activity) {
-                metrics.onActivity(activity);
-            }
-        } else if (event instanceof CamelEvent.ExchangeSentEvent sent) {
+        if (event instanceof CamelEvent.ExchangeSentEvent sent) {
             Endpoint endpoint = sent.getEndpoint();
             String uri = endpoint == null ? "" : endpoint.getEndpointUri();
             if (uri.startsWith("plex:")) {

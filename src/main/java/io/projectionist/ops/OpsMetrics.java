@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.projectionist.activity.ActivityFeed;
 import io.projectionist.history.HistoryEnricher;
 import io.projectionist.history.HistoryProgress;
 import io.projectionist.tautulli.model.Activity;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,11 +39,13 @@ import java.util.stream.Stream;
  *       {@code projectionist_dead_letters{destination}}, {@code projectionist_last_successful_poll_seconds{poll}}
  *       (Unix time), {@code projectionist_policy_actions_total{rule,mode,outcome}}.</li>
  * </ul>
- * Fed by {@link OpsEventNotifier} (Camel events) and by the policy route; thread-safe.
+ * Fed by {@link OpsEventNotifier} (Camel events), by the policy route and, for the stream gauges, by a subscriber of
+ * the activity feed ({@link #activitySubscriber()}); thread-safe.
  */
 public class OpsMetrics {
 
     public static final String BEAN = "projectionistMetrics";
+    public static final String ACTIVITY_ROUTE = "activity-metrics";
 
     private final MeterRegistry registry;
     private final String server;
@@ -111,6 +115,17 @@ public class OpsMetrics {
 
     public String server() {
         return server;
+    }
+
+    /** The route {@value #ACTIVITY_ROUTE}: the stream gauges follow every snapshot on the activity feed. */
+    public RouteBuilder activitySubscriber() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(ActivityFeed.subscriber("metrics")).routeId(ACTIVITY_ROUTE)
+                        .process(e -> onActivity(e.getMessage().getBody(Activity.class)));
+            }
+        };
     }
 
     /** The latest activity snapshot. */

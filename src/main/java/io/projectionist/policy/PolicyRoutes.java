@@ -1,5 +1,6 @@
 package io.projectionist.policy;
 
+import io.projectionist.activity.ActivityFeed;
 import io.projectionist.ops.OpsMetrics;
 import io.projectionist.plex.PlexConstants;
 import io.projectionist.plex.PlexException;
@@ -23,8 +24,9 @@ import java.util.Set;
  * Stream policies ({@code projectionist.policy.*}; off by default).
  *
  * <pre>
- * tautulli:activity (Quartz cron) ─► PolicyEngine (once per session) ─► split ─┬─ dry-run: log + audit
- *                                                                              └─ enforce: direct:policy-terminate
+ * seda:projectionist-activity.policies (the feed) ─► PolicyEngine (once per session) ─► split
+ *     ─┬─ dry-run: log + audit
+ *      └─ enforce: direct:policy-terminate
  * direct:policy-terminate ─► tautulli:terminate_session (session_id, message) or plex:terminate ─► log + audit
  * </pre>
  */
@@ -51,8 +53,7 @@ public class PolicyRoutes extends RouteBuilder {
                 c.mode() == PolicyConfig.Mode.ENFORCE ? "ENFORCED" : "in dry-run",
                 c.rules().stream().map(PolicyRule::name).toList(), c.auditFile());
 
-        from("tautulli:activity?scheduler=quartz&scheduler.cron=RAW(" + c.cron() + ")")
-                .routeId("stream-policies")
+        from(ActivityFeed.subscriber("policies")).routeId("stream-policies")
                 .process(e -> e.getMessage().setBody(engine.evaluate(e.getMessage().getBody(Activity.class))))
                 .split(body())
                     .process(e -> e.setProperty(VIOLATION, e.getMessage().getBody()))
@@ -107,7 +108,7 @@ public class PolicyRoutes extends RouteBuilder {
         e.setProperty("projectionistPolicyEndpoint",
                 v.rule().via() == PolicyConfig.Via.PLEX ? "plex:terminate" : "tautulli:terminate_session");
         e.getMessage().setBody(null);
-        // the activity consumer's headers (CamelTautulliCommand: get_activity) would override the command
+        // the feed's headers (the poll's CamelTautulliCommand: get_activity) would override the command
         e.getMessage().removeHeaders("CamelTautulli*");
         e.getMessage().removeHeaders("CamelPlex*");
         if (v.rule().via() == PolicyConfig.Via.PLEX) {

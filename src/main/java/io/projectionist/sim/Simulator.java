@@ -95,6 +95,11 @@ public final class Simulator implements AutoCloseable {
         return sessions;
     }
 
+    /** Requests for the API command {@code cmd} (e.g. get_activity) Tautulli has answered since start. */
+    public long tautulliRequests(String cmd) {
+        return tautulli.requests(cmd);
+    }
+
     public Faults tautulliFaults() {
         return tautulliFaults;
     }

@@ -3,6 +3,8 @@ package io.projectionist.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.projectionist.Projectionist;
+import io.projectionist.activity.ActivityFeed;
+import io.projectionist.activity.ActivityFeedRoutes;
 import io.projectionist.sim.Simulator;
 import io.projectionist.sim.SimulatorOptions;
 import org.apache.camel.CamelContext;
@@ -25,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Boots the real application (application.properties, routes/*.yaml, the package scan) against the simulator and
- * checks that the shipped activity route, polling on a Quartz cron, writes the simulator's live sessions to the
- * output folder.
+ * checks that the shipped activity route, fed by the activity poll on a Quartz cron, writes the simulator's live
+ * sessions to the output folder.
  */
 @CamelMainTest(mainClass = Projectionist.class)
 class ActivityRouteMainTest {
@@ -65,8 +67,11 @@ class ActivityRouteMainTest {
     @Test
     void shippedYamlRoutePollsActivityOnQuartzAndWritesSnapshots() throws Exception {
         assertThat(context.getRoute("activity-snapshots")).as("route loaded from routes/*.yaml").isNotNull();
-        assertThat(context.getRoute("activity-snapshots").getEndpoint().getEndpointUri())
+        // the Quartz poll moved to the feed's poller; the YAML route subscribes to the feed
+        assertThat(context.getRoute(ActivityFeedRoutes.ROUTE_ID).getEndpoint().getEndpointUri())
                 .contains("scheduler=quartz");
+        assertThat(context.getRoute("activity-snapshots").getEndpoint())
+                .isSameAs(context.getEndpoint(ActivityFeed.subscriber("snapshots")));
         NotifyBuilder two = new NotifyBuilder(context).fromRoute("activity-snapshots").whenCompleted(2).create();
         assertThat(two.matches(15, TimeUnit.SECONDS)).as("two snapshots within 15 s").isTrue();
 

@@ -106,8 +106,9 @@ class EventsMainTest {
         sim.sessions().pause(live.get(1).sessionKey());
         assertThat(Harness.await(() -> hookEvents().contains("playback.paused"), 5_000)).isTrue();
 
-        // Tautulli fails the polls of three seconds: one unreachable, then one reachable
-        sim.tautulliFaults().failNext(6, 500); // shared with the activity-snapshots poller
+        // Tautulli fails three polls (one per second: one poll feeds every subscriber): one unreachable, then one
+        // reachable
+        sim.tautulliFaults().failNext(3, 500);
         assertThat(Harness.await(() -> hookEvents().contains("tautulli.reachable"), 10_000)).isTrue();
         assertThat(hookEvents().stream().filter(e -> e.startsWith("tautulli.")).toList())
                 .containsExactly("tautulli.unreachable", "tautulli.reachable");

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.projectionist.activity.ActivityFeedRoutes;
 import io.projectionist.tautulli.TautulliComponent;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -19,7 +20,7 @@ import java.util.function.BooleanSupplier;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
 
-/** A Camel context with the event and delivery routes (no Camel Main), and helpers around a WireMock receiver. */
+/** A Camel context with the event and delivery routes (and, given a tautulli.url, the activity poll; no Camel Main), and helpers around a WireMock receiver. */
 final class Harness implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +39,9 @@ final class Harness implements AutoCloseable {
             t.setApiKey(properties.get("tautulli.api-key"));
         }
         context.addRoutes(new DeliveryRouteConfigurations());
+        if (properties.containsKey("tautulli.url")) {
+            context.addRoutes(new ActivityFeedRoutes()); // the events' source: the one activity poll
+        }
         context.addRoutes(new DeliveryRoutes());
         context.start();
     }

@@ -30,7 +30,7 @@ class RestartTest {
             wm.start();
             wm.stubFor(post(urlPathEqualTo("/hook")).willReturn(ok()));
             Map<String, String> p = Map.of("tautulli.url", sim.tautulliUrl(), "tautulli.api-key", sim.tautulliApiKey(),
-                    "projectionist.events.cron", "0/1 * * * * ?", "projectionist.events.start-after-seconds", "1",
+                    "projectionist.activity.cron", "0/1 * * * * ?", "projectionist.events.start-after-seconds", "1",
                     "projectionist.data-dir", dir.resolve("data").toString(),
                     "projectionist.out-dir", dir.resolve("out").toString(),
                     "projectionist.webhooks", "hook", "projectionist.webhooks.hook.url", wm.baseUrl() + "/hook");

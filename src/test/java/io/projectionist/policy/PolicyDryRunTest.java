@@ -41,7 +41,7 @@ class PolicyDryRunTest {
         props.put("projectionist.history.enabled", "false");
         props.put("projectionist.events.enabled", "false");
         props.put("projectionist.policy.mode", "dry-run");
-        props.put("projectionist.policy.cron", "0/1 * * * * ?");
+        props.put("projectionist.activity.cron", "0/1 * * * * ?");
         props.put("projectionist.policy.rules", "no-4k-transcodes");
         props.put("projectionist.policy.rules.no-4k-transcodes.transcode", "true");
         props.put("projectionist.policy.rules.no-4k-transcodes.source-resolution", "4k");
