@@ -43,13 +43,17 @@ class RecentPlaysRouteTest {
         System.setProperty("projectionist.history.enabled", "false");
         System.setProperty("projectionist.examples.recent-plays.enabled", "true");
         System.setProperty("projectionist.examples.recent-plays.cron", "0/1 * * * * ?");
+        // no activity polls: the Tautulli faults below are for the example route alone
+        System.setProperty("projectionist.activity.cron", "0 0 0 1 1 ? 2099");
+        System.setProperty("projectionist.upstream.retry-delay", "200");
     }
 
     @AfterAll
     static void stop() {
         for (String p : List.of("tautulli.url", "tautulli.api-key", "plex.url", "plex.token", "projectionist.out-dir",
                 "projectionist.data-dir", "projectionist.history.enabled",
-                "projectionist.examples.recent-plays.enabled", "projectionist.examples.recent-plays.cron")) {
+                "projectionist.examples.recent-plays.enabled", "projectionist.examples.recent-plays.cron",
+                "projectionist.activity.cron", "projectionist.upstream.retry-delay")) {
             System.clearProperty(p);
         }
         sim.close();
@@ -75,5 +79,19 @@ class RecentPlaysRouteTest {
                 assertThat(p.path("video_resolution").asText()).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void aTransientTautulliFailureIsRetriedByTheSharedRouteConfiguration() throws Exception {
+        NotifyBuilder failed = new NotifyBuilder(context).fromRoute("recent-plays-with-metadata").whenFailed(1)
+                .create();
+        NotifyBuilder completed = new NotifyBuilder(context).fromRoute("recent-plays-with-metadata")
+                .whenCompleted(1).create();
+        sim.tautulliFaults().failNext(2, 503);
+        assertThat(completed.matches(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(sim.tautulliFaults().injected()).as("both 503s were served").isGreaterThanOrEqualTo(2);
+        // upstream-retries redelivered the call: no run of the route failed on the 503s
+        assertThat(failed.matches()).as("a run failed instead of being retried").isFalse();
+        assertThat(new ObjectMapper().readTree(OUT.resolve("recent-plays.json").toFile())).hasSize(25);
     }
 }
