@@ -1,6 +1,7 @@
 package io.projectionist.curation;
 
 import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.Settings;
 import io.projectionist.plex.PlexFormat;
 import io.projectionist.support.SecretFiles;
 import io.projectionist.tautulli.TautulliClient;
@@ -33,9 +34,12 @@ public final class CurationSetup {
     }
 
     public static Setup from(Function<String, Optional<String>> property) {
-        Function<String, Optional<String>> p = k -> property.apply(k).map(String::strip).filter(v -> !v.isEmpty());
-        boolean apply = bool(p, "projectionist.curation.apply", false);
-        if (!bool(p, "projectionist.curation.enabled", true)) {
+        Settings s = new Settings(property);
+        Function<String, Optional<String>> p = s::string;
+        boolean apply = s.bool("projectionist.curation.apply", false);
+        boolean enabled = s.bool("projectionist.curation.enabled", true);
+        s.throwIfProblems();
+        if (!enabled) {
             return new Setup(null, apply, null, "projectionist.curation.enabled is false");
         }
         String file = p.apply("projectionist.curation.file").orElse(DEFAULT_FILE);
@@ -62,49 +66,16 @@ public final class CurationSetup {
                 .map(f -> SecretFiles.read(Path.of(f), "plex.token-file").strip()).orElse(null));
         PlexCurationClient plex = new PlexCurationClient(new PlexCurationClient.Settings(plexUrl.get(), token,
                 p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).orElse(PlexFormat.xml),
-                Duration.ofMillis(longValue(p, "plex.connect-timeout", 10_000)),
-                Duration.ofMillis(longValue(p, "plex.request-timeout", 30_000))));
+                Duration.ofMillis(s.millis("plex.connect-timeout", 10_000)),
+                Duration.ofMillis(s.millis("plex.request-timeout", 30_000))));
         TautulliClient tautulli = io.projectionist.ops.Upstreams.tautulli(p, null);
         Path dataDir = Path.of(p.apply("projectionist.data-dir").orElse("data"));
         Path outDir = Path.of(p.apply("projectionist.out-dir").orElse("out"));
         Reconciler.Settings settings = new Reconciler.Settings(dataDir, outDir,
-                (int) longValue(p, "projectionist.curation.max-passes", 2),
-                (int) longValue(p, "projectionist.curation.keep-plans", 50));
+                s.integer("projectionist.curation.max-passes", 2, 1, Integer.MAX_VALUE),
+                s.integer("projectionist.curation.keep-plans", 50, 1, Integer.MAX_VALUE));
+        s.throwIfProblems();
         return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli), settings, Clock.systemDefaultZone()),
                 apply, file, null);
-    }
-
-    private static boolean bool(Function<String, Optional<String>> p, String key, boolean fallback) {
-        Optional<String> v = p.apply(key);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        return switch (v.get().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigurationException(key + " (" + env(key) + ") must be true or false, not '"
-                    + v.get() + "'");
-        };
-    }
-
-    private static long longValue(Function<String, Optional<String>> p, String key, long fallback) {
-        Optional<String> v = p.apply(key);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ConfigurationException(key + " (" + env(key) + ") must be a positive whole number, not '" + v.get()
-                + "'");
-    }
-
-    static String env(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

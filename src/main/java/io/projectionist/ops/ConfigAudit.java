@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -143,7 +142,7 @@ public final class ConfigAudit {
             try {
                 value = lookup.apply(key).map(String::strip).filter(v -> !v.isEmpty());
             } catch (RuntimeException ex) {
-                out.add(SettingsValidator.describe(key) + ": " + ex.getMessage());
+                out.add(Settings.describe(key) + ": " + ex.getMessage());
                 continue;
             }
             if (value.isEmpty()) {
@@ -152,12 +151,12 @@ public final class ConfigAudit {
             String v = value.get();
             String def = e.getValue().strip();
             if (INTEGER.matcher(def).matches() && !INTEGER.matcher(v).matches()) {
-                out.add(SettingsValidator.describe(key) + " must be a whole number, not '" + v + "'");
+                out.add(Settings.describe(key) + " must be a whole number, not '" + v + "'");
             } else if ((def.equals("true") || def.equals("false"))
                     && !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
-                out.add(SettingsValidator.describe(key) + " must be true or false, not '" + v + "'");
+                out.add(Settings.describe(key) + " must be true or false, not '" + v + "'");
             } else if (key.endsWith(".cron") && !CronExpression.isValidExpression(v)) {
-                out.add(SettingsValidator.describe(key) + " '" + v + "' is not a Quartz cron expression"
+                out.add(Settings.describe(key) + " '" + v + "' is not a Quartz cron expression"
                         + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
             }
         }
@@ -165,7 +164,7 @@ public final class ConfigAudit {
     }
 
     static String envName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return Settings.env(key);
     }
 
     /** " (did you mean x?)" for the closest documented key, when it is close. */

@@ -80,6 +80,6 @@ class ReportCommandTest {
         System.setProperty("tautulli.api-key", "k");
         Run r = run("report", "--days", "0");
         assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
-        assertThat(r.err()).contains("projectionist.report.days must be between 1 and 3660");
+        assertThat(r.err()).contains("projectionist.report.days (PROJECTIONIST_REPORT_DAYS) must be between 1 and 3660");
     }
 }
