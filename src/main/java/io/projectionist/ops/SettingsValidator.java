@@ -1,6 +1,7 @@
 package io.projectionist.ops;
 
 import io.projectionist.support.SecretFiles;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -25,6 +26,35 @@ public class SettingsValidator extends MainListenerSupport {
         PropertiesComponent pc = main.getCamelContext().getPropertiesComponent();
         warnUnknown(pc);
         validate(pc);
+    }
+
+    /**
+     * Says once, at start, when Plex is configured but unusable (unreachable, token refused): otherwise nothing may
+     * say so for a while, as enrichment, policies and curation only find out when they first need Plex. Uses the
+     * readiness check's probe (its answer is cached for the health endpoint too), off the start-up thread.
+     */
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        warnIfPlexUnusable(main.getCamelContext());
+    }
+
+    static void warnIfPlexUnusable(CamelContext context) {
+        // bound by OpsConfiguration when plex.url is set
+        UpstreamHealthCheck plex = context.getRegistry().lookupByNameAndType("projectionist-health-plex",
+                UpstreamHealthCheck.class);
+        if (plex == null) {
+            return;
+        }
+        Thread probe = new Thread(() -> {
+            Upstreams.Probe p = plex.probe();
+            if (!p.ok()) {
+                String detail = p.detail().contains("plex.") ? p.detail() : p.detail() + " — check plex.url / PLEX_URL";
+                LOG.warn("Plex is unusable: {}; history enrichment, Plex policies and curation fail until it is fixed",
+                        detail);
+            }
+        }, "projectionist-plex-probe");
+        probe.setDaemon(true);
+        probe.start();
     }
 
     /** Options no code reads (typos) in the user's files and environment: a warning each, naming the key. */
