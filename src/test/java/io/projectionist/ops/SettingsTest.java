@@ -86,6 +86,28 @@ class SettingsTest {
                 "hook.url (HOOK_URL) has port 70000; a port is 1 to 65535");
     }
 
+    @Test
+    void theValidatorAndTheWebhooksRefuseAPortThatDoesNotExist() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            Properties p = new Properties();
+            p.putAll(Map.of("tautulli.url", "http://nas:99999", "tautulli.api-key", "k", "plex.url", "http://plex:0",
+                    "plex.token", "t"));
+            context.getPropertiesComponent().setInitialProperties(p);
+            assertThatThrownBy(() -> SettingsValidator.validate(context.getPropertiesComponent()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("tautulli.url (TAUTULLI_URL) 'http://nas:99999' has port 99999; a port is 1 to"
+                            + " 65535")
+                    .hasMessageContaining("plex.url (PLEX_URL) 'http://plex:0' has port 0");
+        }
+        Map<String, String> hooks = Map.of("projectionist.webhooks", "busy",
+                "projectionist.webhooks.busy.type", "discord",
+                "projectionist.webhooks.busy.url", "https://discord.com:99999/api/webhooks/1/s3cr3t");
+        assertThatThrownBy(() -> DeliveryConfig.load(lookup(hooks), hooks.keySet()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("projectionist.webhooks.busy.url (PROJECTIONIST_WEBHOOKS_BUSY_URL) has port 99999; a port is"
+                        + " 1 to 65535");
+    }
+
     // ---- a typo in a boolean is a configuration error in every capability, never a silent false (or true) --------
 
     static final String BOOL = " must be true or false, not ";
