@@ -48,19 +48,19 @@ public final class CurationSetup {
                 return new Setup(null, apply, file, "no " + file + " in " + Path.of("").toAbsolutePath()
                         + " (projectionist.curation.file)");
             }
-            throw new ConfigurationException("projectionist.curation.file (PROJECTIONIST_CURATION_FILE): no such file "
+            throw new ConfigurationException(Settings.describe("projectionist.curation.file") + ": no such file "
                     + file);
         }
         p.apply("projectionist.curation.cron").ifPresent(c -> {
             if (!CronExpression.isValidExpression(c)) {
-                throw new ConfigurationException("projectionist.curation.cron (PROJECTIONIST_CURATION_CRON) '" + c
+                throw new ConfigurationException(Settings.describe("projectionist.curation.cron") + " '" + c
                         + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
             }
         });
         CurationConfig config = CurationConfigParser.load(file);
         Optional<String> plexUrl = p.apply("plex.url");
         if (plexUrl.isEmpty()) {
-            return new Setup(null, apply, file, "plex.url (PLEX_URL) is not set");
+            return new Setup(null, apply, file, Settings.describe("plex.url") + " is not set");
         }
         String token = p.apply("plex.token").orElseGet(() -> p.apply("plex.token-file")
                 .map(f -> SecretFiles.read(Path.of(f), "plex.token-file").strip()).orElse(null));

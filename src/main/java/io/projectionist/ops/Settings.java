@@ -86,7 +86,8 @@ public final class Settings {
             return Optional.empty();
         }
         if (n < min || n > max) {
-            problem(key, (max >= Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max)
+            problem(key, (max >= Integer.MAX_VALUE ? "must be at least " + min
+                    : "must be between " + min + " and " + max)
                     + ", not " + n);
             return Optional.empty();
         }

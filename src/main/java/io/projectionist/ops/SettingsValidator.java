@@ -48,7 +48,8 @@ public class SettingsValidator extends MainListenerSupport {
         Thread probe = new Thread(() -> {
             Upstreams.Probe p = plex.probe();
             if (!p.ok()) {
-                String detail = p.detail().contains("plex.") ? p.detail() : p.detail() + " — check plex.url / PLEX_URL";
+                String detail = p.detail().contains("plex.") ? p.detail()
+                        : p.detail() + " — check plex.url / PLEX_URL";
                 LOG.warn("Plex is unusable: {}; history enrichment, Plex policies and curation fail until it is fixed",
                         detail);
             }

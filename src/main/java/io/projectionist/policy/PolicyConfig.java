@@ -79,7 +79,8 @@ public record PolicyConfig(Mode mode, String cron, Via via, Path auditFile, List
         List<PolicyRule> rules = new ArrayList<>();
         for (String name : names) {
             if (!NAME.matcher(name).matches()) {
-                s.problem(Settings.describe(RULES) + ": rule name '" + name + "' must be lower-case letters, digits and '-'");
+                s.problem(Settings.describe(RULES) + ": rule name '" + name
+                        + "' must be lower-case letters, digits and '-'");
                 continue;
             }
             String base = RULES + "." + name + ".";
@@ -115,7 +116,8 @@ public record PolicyConfig(Mode mode, String cron, Via via, Path auditFile, List
             if (!names.contains(name)) {
                 s.problem(Settings.describe(key) + ": rule '" + name + "' is not listed in " + RULES);
             } else if (!RULE_KEYS.contains(setting)) {
-                s.problem(Settings.describe(key) + ": unknown rule setting '" + setting + "' (one of " + new TreeSet<>(RULE_KEYS) + ")");
+                s.problem(Settings.describe(key) + ": unknown rule setting '" + setting + "' (one of "
+                        + new TreeSet<>(RULE_KEYS) + ")");
             }
         }
         s.throwIfProblems();

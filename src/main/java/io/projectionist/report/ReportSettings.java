@@ -62,7 +62,8 @@ public record ReportSettings(int days, Path dir, int top, int idleDays, int hist
      */
     public static ReportSettings from(Function<String, Optional<String>> property) {
         Settings s = new Settings(property);
-        Path dir = s.path("projectionist.report.dir", s.path("projectionist.out-dir", Path.of("out")).resolve("reports"));
+        Path outDir = s.path("projectionist.out-dir", Path.of("out"));
+        Path dir = s.path("projectionist.report.dir", outDir.resolve("reports"));
         int max = Integer.MAX_VALUE;
         ReportSettings settings = new ReportSettings(
                 s.integer("projectionist.report.days", DEFAULT_DAYS, 1, MAX_DAYS),
