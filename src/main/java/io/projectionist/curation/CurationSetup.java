@@ -5,7 +5,6 @@ import io.projectionist.ops.Settings;
 import io.projectionist.plex.PlexFormat;
 import io.projectionist.support.SecretFiles;
 import io.projectionist.tautulli.TautulliClient;
-import org.quartz.CronExpression;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +50,8 @@ public final class CurationSetup {
             throw new ConfigurationException(Settings.describe("projectionist.curation.file") + ": no such file "
                     + file);
         }
-        p.apply("projectionist.curation.cron").ifPresent(c -> {
-            if (!CronExpression.isValidExpression(c)) {
-                throw new ConfigurationException(Settings.describe("projectionist.curation.cron") + " '" + c
-                        + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
-            }
-        });
+        s.cron("projectionist.curation.cron", null);
+        s.throwIfProblems();
         CurationConfig config = CurationConfigParser.load(file);
         Optional<String> plexUrl = p.apply("plex.url");
         if (plexUrl.isEmpty()) {

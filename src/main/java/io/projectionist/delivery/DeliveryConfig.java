@@ -65,11 +65,7 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
     public static DeliveryConfig load(Function<String, Optional<String>> lookup, Set<String> keysSeen) {
         Settings r = new Settings(lookup);
         boolean enabled = r.bool("projectionist.events.enabled", true);
-        String cron = r.string("projectionist.events.cron").orElse("0/10 * * * * ?");
-        if (!org.quartz.CronExpression.isValidExpression(cron)) {
-            r.problem("projectionist.events.cron", "'" + cron + "' is not a Quartz cron expression"
-                    + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
-        }
+        String cron = r.cron("projectionist.events.cron", "0/10 * * * * ?");
         long startAfter = r.number("projectionist.events.start-after-seconds", 30, 0, 86_400);
         long watched = r.number("projectionist.events.watched-percent", 85, 1, 100);
         long windowHours = r.number("projectionist.events.dedupe-window-hours", 24, 1, 24 * 365);

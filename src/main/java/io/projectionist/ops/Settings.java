@@ -1,6 +1,7 @@
 package io.projectionist.ops;
 
 import org.apache.camel.spi.PropertiesComponent;
+import org.quartz.CronExpression;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -151,6 +152,17 @@ public final class Settings {
 
     private static String wire(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A Quartz cron expression (seconds first, as the schedules of every route use). */
+    public String cron(String key, String fallback) {
+        Optional<String> v = string(key);
+        if (v.isPresent() && !CronExpression.isValidExpression(v.get())) {
+            problem(key, "'" + v.get() + "' is not a Quartz cron expression"
+                    + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
+            return fallback;
+        }
+        return v.orElse(fallback);
     }
 
     public Path path(String key, Path fallback) {

@@ -5,7 +5,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
-import org.quartz.CronExpression;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,12 +104,7 @@ public class SettingsValidator extends MainListenerSupport {
         for (String timeout : List.of("tautulli.request-timeout", "tautulli.connect-timeout")) {
             s.millis(timeout, 1);
         }
-        s.string("projectionist.activity.cron").ifPresent(v -> {
-            if (!CronExpression.isValidExpression(v)) {
-                s.problem("projectionist.activity.cron", "'" + v + "' is not a Quartz cron expression"
-                        + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
-            }
-        });
+        s.cron("projectionist.activity.cron", null);
         // the shipped pattern reads file:<routes-dir>/*.yaml, and Camel fails obscurely when the folder is missing
         s.string("projectionist.routes-dir").ifPresent(dir -> s.string("camel.main.routes-include-pattern")
                 .filter(p -> p.equals("file:" + dir + "/*.yaml")).ifPresent(p -> {

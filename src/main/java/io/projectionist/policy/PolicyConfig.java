@@ -66,11 +66,7 @@ public record PolicyConfig(Mode mode, String cron, Via via, Path auditFile, List
     public static PolicyConfig load(Function<String, Optional<String>> lookup, Set<String> keysSeen) {
         Settings s = new Settings(lookup);
         Mode mode = s.choice(PREFIX + ".mode", Mode.class, Mode.OFF);
-        String cron = s.string(PREFIX + ".cron", "0/10 * * * * ?");
-        if (!org.quartz.CronExpression.isValidExpression(cron)) {
-            s.problem(PREFIX + ".cron", "'" + cron + "' is not a Quartz cron expression"
-                    + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
-        }
+        String cron = s.cron(PREFIX + ".cron", "0/10 * * * * ?");
         Via via = s.choice(PREFIX + ".terminate-via", Via.class, Via.TAUTULLI);
         Path audit = s.path(PREFIX + ".audit-file",
                 s.path("projectionist.data-dir", Path.of("data")).resolve("policy/audit.jsonl"));

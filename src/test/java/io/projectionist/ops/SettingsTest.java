@@ -49,7 +49,7 @@ class SettingsTest {
     @Test
     void everyMistakeNamesTheKeyItsVariableAndTheValueAndAllAreReportedTogether() {
         Settings s = new Settings(lookup(Map.of("a.flag", "yes", "a.n", "lots", "a.range", "101", "a.mode", "on",
-                "a.ms", "0", "a.min", "0")));
+                "a.ms", "0", "a.min", "0", "a.cron", "every minute")));
         assertThat(s.bool("a.flag", false)).as("the default after a problem, never a silent parse").isFalse();
         assertThat(s.integer("a.n", 7, 0, 100)).isEqualTo(7);
         s.integer("a.range", 7, 1, 100);
@@ -57,6 +57,7 @@ class SettingsTest {
         s.millis("a.ms", 5);
         s.number("a.min", 1, 1, Long.MAX_VALUE);
         assertThat(s.required("a.missing", "what it is for")).isNull();
+        assertThat(s.cron("a.cron", "0 0 * * * ?")).isEqualTo("0 0 * * * ?");
         assertThat(s.problems()).containsExactly(
                 "a.flag (A_FLAG) must be true or false, not 'yes'",
                 "a.n (A_N) must be a whole number, not 'lots'",
@@ -64,7 +65,9 @@ class SettingsTest {
                 "a.mode (A_MODE) must be off, dry-run or enforce, not 'on'",
                 "a.ms (A_MS) must be a positive number of milliseconds, not '0'",
                 "a.min (A_MIN) must be at least 1, not 0",
-                "a.missing (A_MISSING) is not set (what it is for)");
+                "a.missing (A_MISSING) is not set (what it is for)",
+                "a.cron (A_CRON) 'every minute' is not a Quartz cron expression (seconds minutes hours day-of-month"
+                        + " month day-of-week, e.g. 0/10 * * * * ?)");
         assertThatThrownBy(s::throwIfProblems).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("a.flag (A_FLAG) must be true or false, not 'yes'; a.n (A_N)");
     }
