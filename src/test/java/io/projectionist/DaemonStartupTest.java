@@ -91,6 +91,25 @@ class DaemonStartupTest {
     }
 
     @Test
+    void anUnknownStepInARoutesFileIsOneLineToo(@TempDir Path dir) throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("y.yaml"), """
+                - route:
+                    from:
+                      uri: timer:y
+                      steps:
+                        - lgo: "hi"
+                """);
+        set(quiet(dir));
+        set(Map.of("tautulli.url", "http://127.0.0.1:9", "tautulli.api-key", "k",
+                "projectionist.routes-dir", routes.toString()));
+        Run r = run("run", "--duration", "3");
+        assertThat(r.code()).as(r.err()).isEqualTo(Projectionist.EXIT_CONFIG);
+        assertThat(r.err()).contains("projectionist: configuration error: " + routes.resolve("y.yaml") + ":5: ")
+                .contains("lgo").doesNotContain("\tat ");
+    }
+
+    @Test
     void aPlexThatRefusesTheTokenIsSaidOnceAtStartWithoutTheToken(@TempDir Path dir) throws Exception {
         String wrong = "wr0ngt0kenwr0ngt0ken";
         try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withPlays(20))) {
