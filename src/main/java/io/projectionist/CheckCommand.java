@@ -10,7 +10,6 @@ import io.projectionist.policy.PolicyConfig;
 import io.projectionist.policy.PolicyRoutes;
 import io.projectionist.tautulli.TautulliClient;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -56,42 +56,25 @@ public class CheckCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         problems = 0;
         out.println("Projectionist check");
-        // only for its properties component and the readers that take a context; never started (and not closed,
-        // which would log a shutdown)
-        CamelContext context = new DefaultCamelContext();
+        List<String> sources = new ArrayList<>(List.of("application.properties (defaults)"));
+        List<Path> userFiles = new ArrayList<>();
+        if (Files.isReadable(Path.of("application.properties"))) {
+            userFiles.add(Path.of("application.properties"));
+        }
+        for (Path file : configFiles) {
+            if (!Files.isReadable(file)) {
+                section("configuration", "");
+                fail("--config " + file + ": no such readable file");
+                return finish();
+            }
+            userFiles.add(file);
+        }
+        userFiles.forEach(f -> sources.add(f.toAbsolutePath().toString()));
+        // the daemon's settings, for the readers that take a context; never started (and not closed, which would
+        // log a shutdown)
+        CamelContext context = Daemon.settings(configFiles, Map.of());
         {
             PropertiesComponent pc = context.getPropertiesComponent();
-            List<String> sources = new ArrayList<>(List.of("application.properties (defaults)"));
-            if (Files.isReadable(Path.of("application.properties"))) {
-                sources.add(Path.of("application.properties").toAbsolutePath().toString());
-            }
-            for (Path file : configFiles) {
-                if (!Files.isReadable(file)) {
-                    section("configuration", "");
-                    fail("--config " + file + ": no such readable file");
-                    return finish();
-                }
-                sources.add(file.toAbsolutePath().toString());
-            }
-            // the files' merged contents, later files winning; environment variables and system properties still
-            // override them, as in the daemon
-            java.util.Properties merged = new java.util.Properties();
-            try (var in = CheckCommand.class.getClassLoader().getResourceAsStream("application.properties")) {
-                if (in != null) {
-                    merged.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
-            List<Path> userFiles = new ArrayList<>();
-            if (Files.isReadable(Path.of("application.properties"))) {
-                userFiles.add(Path.of("application.properties"));
-            }
-            userFiles.addAll(configFiles);
-            for (Path file : userFiles) {
-                try (var r = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                    merged.load(r);
-                }
-            }
-            pc.setInitialProperties(merged);
             Function<String, Optional<String>> p = Upstreams.nonBlank(pc::resolveProperty);
 
             section("configuration", String.join(", ", sources) + " + environment");

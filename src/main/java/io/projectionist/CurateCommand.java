@@ -13,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,15 +44,12 @@ public class CurateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (file != null) {
+            overrides.put("projectionist.curation.file", file);
+        }
+        try (DefaultCamelContext context = Daemon.settings(configFiles, overrides)) {
             PropertiesComponent pc = context.getPropertiesComponent();
-            pc.setLocation(Daemon.propertyLocations(configFiles));
-            Properties overrides = new Properties();
-            if (file != null) {
-                overrides.setProperty("projectionist.curation.file", file);
-            }
-            pc.setOverrideProperties(overrides);
-            context.build();
             CurationSetup.Setup setup = CurationSetup.from(pc::resolveProperty);
             if (!setup.enabled()) {
                 throw new io.projectionist.ops.ConfigurationException("curation is off: " + setup.why());

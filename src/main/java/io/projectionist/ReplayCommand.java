@@ -7,7 +7,6 @@ import io.projectionist.delivery.DeliveryRoutes;
 import io.projectionist.delivery.DeliveryRuntime;
 import io.projectionist.delivery.Destination;
 import io.projectionist.delivery.RetryAfter;
-import io.projectionist.ops.ConfigurationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,15 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -69,30 +66,7 @@ public class ReplayCommand implements Callable<Integer> {
             }
             return io.projectionist.history.HistoryReplay.run(configFiles, out) == 0 ? 0 : 1;
         }
-        // the daemon's property files, later ones winning; environment variables and system properties still override
-        Properties merged = new Properties();
-        try (InputStream in = ReplayCommand.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                merged.load(in);
-            }
-        }
-        List<Path> sources = new ArrayList<>();
-        if (Files.isReadable(Path.of("application.properties"))) {
-            sources.add(Path.of("application.properties"));
-        }
-        for (Path file : configFiles) {
-            if (!Files.isReadable(file)) {
-                throw new ConfigurationException("--config " + file + ": no such readable file");
-            }
-            sources.add(file);
-        }
-        for (Path file : sources) {
-            try (Reader r = Files.newBufferedReader(file)) {
-                merged.load(r);
-            }
-        }
-        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
-            ctx.getPropertiesComponent().setInitialProperties(merged);
+        try (DefaultCamelContext ctx = Daemon.settings(configFiles, Map.of())) {
             ctx.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
             ctx.getComponent("https", HttpComponent.class).setAutomaticRetriesDisabled(true);
             DeliveryRuntime rt = DeliveryRuntime.of(ctx);

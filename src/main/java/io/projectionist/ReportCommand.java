@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -45,18 +46,15 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (days != null) {
+            overrides.put("projectionist.report.days", String.valueOf(days));
+        }
+        if (dir != null) {
+            overrides.put("projectionist.report.dir", dir.toString());
+        }
+        try (DefaultCamelContext context = Daemon.settings(configFiles, overrides)) {
             PropertiesComponent pc = context.getPropertiesComponent();
-            pc.setLocation(Daemon.propertyLocations(configFiles));
-            Properties overrides = new Properties();
-            if (days != null) {
-                overrides.setProperty("projectionist.report.days", String.valueOf(days));
-            }
-            if (dir != null) {
-                overrides.setProperty("projectionist.report.dir", dir.toString());
-            }
-            pc.setOverrideProperties(overrides);
-            context.build();
             SettingsValidator.validate(pc);
             Function<String, Optional<String>> property = pc::resolveProperty;
             ReportSettings settings = ReportSettings.from(property);

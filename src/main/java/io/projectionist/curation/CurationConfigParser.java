@@ -10,6 +10,7 @@ import io.projectionist.curation.CurationConfig.SourceType;
 import io.projectionist.curation.CurationConfig.SyncMode;
 import io.projectionist.curation.CurationConfig.Visibility;
 import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.Settings;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -44,6 +45,8 @@ import java.util.Set;
  */
 public final class CurationConfigParser {
 
+    /** The setting that names the file (messages about reading it name the setting). */
+    static final String FILE_KEY = "projectionist.curation.file";
     private static final Set<String> TOP = Set.of("collections", "sections");
     private static final Set<String> COLLECTION = Set.of("title", "section", "source", "sync", "order", "visibility",
             "position");
@@ -66,7 +69,7 @@ public final class CurationConfigParser {
                 String res = location.substring("classpath:".length()).replaceFirst("^/", "");
                 try (InputStream in = CurationConfigParser.class.getClassLoader().getResourceAsStream(res)) {
                     if (in == null) {
-                        throw new ConfigurationException("projectionist.curation.file: no resource " + location);
+                        throw new ConfigurationException(Settings.describe(FILE_KEY) + ": no resource " + location);
                     }
                     text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
@@ -74,8 +77,8 @@ public final class CurationConfigParser {
                 text = Files.readString(Path.of(location));
             }
         } catch (IOException e) {
-            throw new ConfigurationException("projectionist.curation.file (PROJECTIONIST_CURATION_FILE): cannot read "
-                    + location + " (" + e.getMessage() + ")");
+            throw new ConfigurationException(Settings.describe(FILE_KEY) + ": cannot read " + location + " ("
+                    + e.getMessage() + ")");
         }
         return parse(text, location);
     }

@@ -1,5 +1,6 @@
 package io.projectionist.curation;
 
+import io.projectionist.ops.Settings;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -51,8 +52,9 @@ public class CurationRoutes extends RouteBuilder {
                 .routeId("curation")
                 .to("direct:curation");
 
-        boolean onStartup = property.apply("projectionist.curation.on-startup").map(String::strip)
-                .map(Boolean::parseBoolean).orElse(false);
+        Settings settings = new Settings(property);
+        boolean onStartup = settings.bool("projectionist.curation.on-startup", false);
+        settings.throwIfProblems();
         if (onStartup) {
             from("timer:curation-on-startup?repeatCount=1&delay={{projectionist.curation.startup-delay}}")
                     .routeId("curation-on-startup")

@@ -1,10 +1,10 @@
 package io.projectionist.curation;
 
 import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.Settings;
 import io.projectionist.plex.PlexFormat;
 import io.projectionist.support.SecretFiles;
 import io.projectionist.tautulli.TautulliClient;
-import org.quartz.CronExpression;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,12 @@ public final class CurationSetup {
     }
 
     public static Setup from(Function<String, Optional<String>> property) {
-        Function<String, Optional<String>> p = k -> property.apply(k).map(String::strip).filter(v -> !v.isEmpty());
-        boolean apply = bool(p, "projectionist.curation.apply", false);
-        if (!bool(p, "projectionist.curation.enabled", true)) {
+        Settings s = new Settings(property);
+        Function<String, Optional<String>> p = s::string;
+        boolean apply = s.bool("projectionist.curation.apply", false);
+        boolean enabled = s.bool("projectionist.curation.enabled", true);
+        s.throwIfProblems();
+        if (!enabled) {
             return new Setup(null, apply, null, "projectionist.curation.enabled is false");
         }
         String file = p.apply("projectionist.curation.file").orElse(DEFAULT_FILE);
@@ -44,67 +47,30 @@ public final class CurationSetup {
                 return new Setup(null, apply, file, "no " + file + " in " + Path.of("").toAbsolutePath()
                         + " (projectionist.curation.file)");
             }
-            throw new ConfigurationException("projectionist.curation.file (PROJECTIONIST_CURATION_FILE): no such file "
+            throw new ConfigurationException(Settings.describe("projectionist.curation.file") + ": no such file "
                     + file);
         }
-        p.apply("projectionist.curation.cron").ifPresent(c -> {
-            if (!CronExpression.isValidExpression(c)) {
-                throw new ConfigurationException("projectionist.curation.cron (PROJECTIONIST_CURATION_CRON) '" + c
-                        + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
-            }
-        });
+        s.cron("projectionist.curation.cron", null);
+        s.throwIfProblems();
         CurationConfig config = CurationConfigParser.load(file);
         Optional<String> plexUrl = p.apply("plex.url");
         if (plexUrl.isEmpty()) {
-            return new Setup(null, apply, file, "plex.url (PLEX_URL) is not set");
+            return new Setup(null, apply, file, Settings.describe("plex.url") + " is not set");
         }
         String token = p.apply("plex.token").orElseGet(() -> p.apply("plex.token-file")
                 .map(f -> SecretFiles.read(Path.of(f), "plex.token-file").strip()).orElse(null));
         PlexCurationClient plex = new PlexCurationClient(new PlexCurationClient.Settings(plexUrl.get(), token,
                 p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).orElse(PlexFormat.xml),
-                Duration.ofMillis(longValue(p, "plex.connect-timeout", 10_000)),
-                Duration.ofMillis(longValue(p, "plex.request-timeout", 30_000))));
+                Duration.ofMillis(s.millis("plex.connect-timeout", 10_000)),
+                Duration.ofMillis(s.millis("plex.request-timeout", 30_000))));
         TautulliClient tautulli = io.projectionist.ops.Upstreams.tautulli(p, null);
         Path dataDir = Path.of(p.apply("projectionist.data-dir").orElse("data"));
         Path outDir = Path.of(p.apply("projectionist.out-dir").orElse("out"));
         Reconciler.Settings settings = new Reconciler.Settings(dataDir, outDir,
-                (int) longValue(p, "projectionist.curation.max-passes", 2),
-                (int) longValue(p, "projectionist.curation.keep-plans", 50));
+                s.integer("projectionist.curation.max-passes", 2, 1, Integer.MAX_VALUE),
+                s.integer("projectionist.curation.keep-plans", 50, 1, Integer.MAX_VALUE));
+        s.throwIfProblems();
         return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli), settings, Clock.systemDefaultZone()),
                 apply, file, null);
-    }
-
-    private static boolean bool(Function<String, Optional<String>> p, String key, boolean fallback) {
-        Optional<String> v = p.apply(key);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        return switch (v.get().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigurationException(key + " (" + env(key) + ") must be true or false, not '"
-                    + v.get() + "'");
-        };
-    }
-
-    private static long longValue(Function<String, Optional<String>> p, String key, long fallback) {
-        Optional<String> v = p.apply(key);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ConfigurationException(key + " (" + env(key) + ") must be a positive whole number, not '" + v.get()
-                + "'");
-    }
-
-    static String env(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 }

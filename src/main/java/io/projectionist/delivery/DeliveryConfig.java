@@ -5,6 +5,7 @@ import io.projectionist.activity.EventType;
 import io.projectionist.activity.LoadMonitor;
 import io.projectionist.activity.SessionDiffer;
 import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.Settings;
 import io.projectionist.support.SecretFiles;
 
 import java.io.IOException;
@@ -62,13 +63,9 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
      * @param keysSeen every {@code projectionist.webhooks.*} key present in the property sources, to catch typos
      */
     public static DeliveryConfig load(Function<String, Optional<String>> lookup, Set<String> keysSeen) {
-        Reader r = new Reader(lookup);
+        Settings r = new Settings(lookup);
         boolean enabled = r.bool("projectionist.events.enabled", true);
-        String cron = r.get("projectionist.events.cron").orElse("0/10 * * * * ?");
-        if (!org.quartz.CronExpression.isValidExpression(cron)) {
-            r.problem("projectionist.events.cron", "'" + cron + "' is not a Quartz cron expression"
-                    + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
-        }
+        String cron = r.cron("projectionist.events.cron", "0/10 * * * * ?");
         long startAfter = r.number("projectionist.events.start-after-seconds", 30, 0, 86_400);
         long watched = r.number("projectionist.events.watched-percent", 85, 1, 100);
         long windowHours = r.number("projectionist.events.dedupe-window-hours", 24, 1, 24 * 365);
@@ -77,7 +74,7 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
         List<LoadMonitor.Threshold> thresholds = new ArrayList<>();
         for (LoadMonitor.Metric m : LoadMonitor.Metric.values()) {
             String base = "projectionist.load." + m.setting();
-            Optional<String> high = r.get(base + ".high");
+            Optional<String> high = r.string(base + ".high");
             if (high.isPresent()) {
                 long h = r.number(base + ".high", 0, 1, Long.MAX_VALUE);
                 long n = r.number(base + ".normal", (long) Math.floor(h * 0.8), 0, Long.MAX_VALUE);
@@ -86,18 +83,18 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
                 } else if (h > 0) {
                     thresholds.add(new LoadMonitor.Threshold(m, h, n));
                 }
-            } else if (r.get(base + ".normal").isPresent()) {
+            } else if (r.string(base + ".normal").isPresent()) {
                 r.problem(base + ".normal", "is set but " + base + ".high is not");
             }
         }
-        Path dataDir = Path.of(r.get("projectionist.data-dir").orElse("data"));
-        Path outDir = Path.of(r.get("projectionist.out-dir").orElse("out"));
+        Path dataDir = Path.of(r.string("projectionist.data-dir").orElse("data"));
+        Path outDir = Path.of(r.string("projectionist.out-dir").orElse("out"));
         long maxRetries = r.number("projectionist.delivery.max-retries", 8, 0, 100);
         long delay = r.number("projectionist.delivery.retry-delay-ms", 1000, 1, 3_600_000);
         long maxDelay = r.number("projectionist.delivery.max-retry-delay-ms", 60_000, 1, 86_400_000);
         long maxRetryAfter = r.number("projectionist.delivery.max-retry-after-seconds", 900, 1, 86_400);
         long timeout = r.number("projectionist.delivery.timeout-ms", 10_000, 1, 600_000);
-        String poster = r.get("projectionist.delivery.poster-url").orElse(null);
+        String poster = r.string("projectionist.delivery.poster-url").orElse(null);
 
         List<Destination> destinations = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>(r.list(PREFIX));
@@ -131,7 +128,7 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
             String setting = rest.substring(dot + 1);
             if (!names.contains(name)) {
                 r.problem(key, "is set but '" + name + "' is not listed in " + PREFIX + " ("
-                        + Reader.env(PREFIX) + ")");
+                        + Settings.env(PREFIX) + ")");
             } else if (!DESTINATION_KEYS.contains(setting)) {
                 r.problem(key, "is not a destination setting (known: " + String.join(", ",
                         DESTINATION_KEYS.stream().sorted().toList()) + ")");
@@ -143,32 +140,19 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
                 (int) maxRetries, delay, maxDelay, maxRetryAfter * 1000, timeout, poster, List.copyOf(destinations));
     }
 
-    private static Destination destination(Reader r, String name, Path outDir) {
+    private static Destination destination(Settings r, String name, Path outDir) {
         String base = PREFIX + "." + name + ".";
-        String typeText = r.get(base + "type").orElse("webhook").toLowerCase(Locale.ROOT);
-        Destination.Type type;
-        try {
-            type = Destination.Type.valueOf(typeText.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            r.problem(base + "type", "'" + typeText + "' is not one of webhook, discord, slack, file");
-            return null;
+        Destination.Type type = r.string(base + "type")
+                .map(v -> r.choice(base + "type", v, Destination.Type.class, null)).orElse(Destination.Type.WEBHOOK);
+        if (type == null) {
+            return null; // reported; the destination's other settings would only add noise
         }
         URI url = null;
         if (type != Destination.Type.FILE) {
-            Optional<String> u = r.get(base + "url");
-            if (u.isEmpty()) {
+            if (r.string(base + "url").isEmpty()) {
                 r.problem(base + "url", "is not set (where to POST " + name + "'s events)");
             } else {
-                try {
-                    url = URI.create(u.get());
-                    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-                    if (url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                        r.problem(base + "url", "is not an http(s) URL with a host");
-                        url = null;
-                    }
-                } catch (IllegalArgumentException e) {
-                    r.problem(base + "url", "is not a valid URL");
-                }
+                url = r.httpUrl(base + "url", true).orElse(null);
             }
         }
         Set<String> events = lower(r.list(base + "events"));
@@ -183,8 +167,8 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
             }
         }
         PayloadTemplate template = null;
-        Optional<String> inline = r.get(base + "template");
-        Optional<String> file = r.get(base + "template-file");
+        Optional<String> inline = r.string(base + "template");
+        Optional<String> file = r.string(base + "template-file");
         if ((inline.isPresent() || file.isPresent()) && type != Destination.Type.WEBHOOK) {
             r.problem(inline.isPresent() ? base + "template" : base + "template-file",
                     "applies to type webhook only, not " + type.wire());
@@ -195,20 +179,20 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
             try {
                 String json = inline.isPresent() ? inline.get()
                         : Files.readString(Path.of(file.get()), StandardCharsets.UTF_8);
-                template = PayloadTemplate.parse(json, ActivityEvent.PARAMETER_NAMES, Reader.describe(setting));
+                template = PayloadTemplate.parse(json, ActivityEvent.PARAMETER_NAMES, Settings.describe(setting));
             } catch (IOException e) {
                 r.problem(setting, "cannot read " + file.get() + " (" + e.getMessage() + ")");
             } catch (IllegalArgumentException e) {
-                r.problems.add(e.getMessage());
+                r.problem(e.getMessage());
             }
         }
-        String secret = r.get(base + "secret").orElse(null);
-        Optional<String> secretFile = r.get(base + "secret-file");
+        String secret = r.string(base + "secret").orElse(null);
+        Optional<String> secretFile = r.string(base + "secret-file");
         if (secret == null && secretFile.isPresent()) {
             try {
                 secret = SecretFiles.read(Path.of(secretFile.get()), base + "secret-file");
             } catch (IllegalArgumentException e) {
-                r.problems.add(e.getMessage());
+                r.problem(e.getMessage());
             }
         }
         if (secret != null && type == Destination.Type.FILE) {
@@ -223,7 +207,7 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
         long defaultPeriod = type == Destination.Type.DISCORD ? 2000 : 1000;
         long throttle = r.number(base + "throttle", defaultThrottle, 1, 100_000);
         long period = r.number(base + "throttle-period-ms", defaultPeriod, 1, 3_600_000);
-        String header = r.get(base + "signature-header").orElse("X-Projectionist-Signature");
+        String header = r.string(base + "signature-header").orElse("X-Projectionist-Signature");
         return new Destination(name, type, url, events, lower(r.list(base + "users")),
                 lower(r.list(base + "libraries")), lower(r.list(base + "media-types")),
                 lower(r.list(base + "transcode-decisions")), template, secret, header, (int) throttle, period,
@@ -234,74 +218,6 @@ public record DeliveryConfig(boolean eventsEnabled, String cron, SessionDiffer.S
         Set<String> out = new LinkedHashSet<>();
         values.forEach(v -> out.add(v.toLowerCase(Locale.ROOT)));
         return Set.copyOf(out);
-    }
-
-    /** Property access that collects problems instead of stopping at the first. */
-    private static final class Reader {
-        final Function<String, Optional<String>> lookup;
-        final List<String> problems = new ArrayList<>();
-
-        Reader(Function<String, Optional<String>> lookup) {
-            this.lookup = lookup;
-        }
-
-        Optional<String> get(String key) {
-            return lookup.apply(key).map(String::strip).filter(v -> !v.isEmpty());
-        }
-
-        List<String> list(String key) {
-            return get(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .toList()).orElse(List.of());
-        }
-
-        boolean bool(String key, boolean def) {
-            Optional<String> v = get(key);
-            if (v.isEmpty()) {
-                return def;
-            }
-            String s = v.get().toLowerCase(Locale.ROOT);
-            if (s.equals("true") || s.equals("false")) {
-                return Boolean.parseBoolean(s);
-            }
-            problem(key, "must be true or false, not '" + v.get() + "'");
-            return def;
-        }
-
-        long number(String key, long def, long min, long max) {
-            Optional<String> v = get(key);
-            if (v.isEmpty()) {
-                return def;
-            }
-            try {
-                long n = Long.parseLong(v.get());
-                if (n < min || n > max) {
-                    problem(key, "must be between " + min + " and " + max + ", not " + n);
-                    return def;
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(key, "must be a whole number, not '" + v.get() + "'");
-                return def;
-            }
-        }
-
-        void problem(String key, String message) {
-            problems.add(describe(key) + " " + message);
-        }
-
-        void throwIfProblems() {
-            if (!problems.isEmpty()) {
-                throw new ConfigurationException(String.join("; ", problems));
-            }
-        }
-
-        static String env(String key) {
-            return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        }
-
-        static String describe(String key) {
-            return key + " (" + env(key) + ")";
-        }
     }
 
     /** For log lines: the destinations and what they receive. */

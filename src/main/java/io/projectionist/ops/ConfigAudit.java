@@ -1,7 +1,5 @@
 package io.projectionist.ops;
 
-import org.quartz.CronExpression;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -139,33 +136,30 @@ public final class ConfigAudit {
             if (!audited(key)) {
                 continue;
             }
-            Optional<String> value;
+            Settings s;
             try {
-                value = lookup.apply(key).map(String::strip).filter(v -> !v.isEmpty());
+                Optional<String> value = lookup.apply(key);
+                s = new Settings(k -> value);
+                s.string(key);
             } catch (RuntimeException ex) {
-                out.add(SettingsValidator.describe(key) + ": " + ex.getMessage());
+                out.add(Settings.describe(key) + ": " + ex.getMessage());
                 continue;
             }
-            if (value.isEmpty()) {
-                continue;
-            }
-            String v = value.get();
             String def = e.getValue().strip();
-            if (INTEGER.matcher(def).matches() && !INTEGER.matcher(v).matches()) {
-                out.add(SettingsValidator.describe(key) + " must be a whole number, not '" + v + "'");
-            } else if ((def.equals("true") || def.equals("false"))
-                    && !(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false"))) {
-                out.add(SettingsValidator.describe(key) + " must be true or false, not '" + v + "'");
-            } else if (key.endsWith(".cron") && !CronExpression.isValidExpression(v)) {
-                out.add(SettingsValidator.describe(key) + " '" + v + "' is not a Quartz cron expression"
-                        + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
+            if (INTEGER.matcher(def).matches()) {
+                s.optionalNumber(key, Long.MIN_VALUE, Long.MAX_VALUE);
+            } else if (def.equals("true") || def.equals("false")) {
+                s.optionalBool(key);
+            } else if (key.endsWith(".cron")) {
+                s.cron(key, null);
             }
+            out.addAll(s.problems());
         }
         return out;
     }
 
     static String envName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return Settings.env(key);
     }
 
     /** " (did you mean x?)" for the closest documented key, when it is close. */

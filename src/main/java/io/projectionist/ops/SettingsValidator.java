@@ -1,16 +1,14 @@
 package io.projectionist.ops;
 
 import io.projectionist.support.SecretFiles;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
-import org.quartz.CronExpression;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,6 +25,36 @@ public class SettingsValidator extends MainListenerSupport {
         PropertiesComponent pc = main.getCamelContext().getPropertiesComponent();
         warnUnknown(pc);
         validate(pc);
+    }
+
+    /**
+     * Says once, at start, when Plex is configured but unusable (unreachable, token refused): otherwise nothing may
+     * say so for a while, as enrichment, policies and curation only find out when they first need Plex. Uses the
+     * readiness check's probe (its answer is cached for the health endpoint too), off the start-up thread.
+     */
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        warnIfPlexUnusable(main.getCamelContext());
+    }
+
+    static void warnIfPlexUnusable(CamelContext context) {
+        // bound by OpsConfiguration when plex.url is set
+        UpstreamHealthCheck plex = context.getRegistry().lookupByNameAndType("projectionist-health-plex",
+                UpstreamHealthCheck.class);
+        if (plex == null) {
+            return;
+        }
+        Thread probe = new Thread(() -> {
+            Upstreams.Probe p = plex.probe();
+            if (!p.ok()) {
+                String detail = p.detail().contains("plex.") ? p.detail()
+                        : p.detail() + " — check plex.url / PLEX_URL";
+                LOG.warn("Plex is unusable: {}; history enrichment, Plex policies and curation fail until it is fixed",
+                        detail);
+            }
+        }, "projectionist-plex-probe");
+        probe.setDaemon(true);
+        probe.start();
     }
 
     /** Options no code reads (typos) in the user's files and environment: a warning each, naming the key. */
@@ -60,98 +88,52 @@ public class SettingsValidator extends MainListenerSupport {
 
     /** Validates and throws one {@link ConfigurationException} listing every problem found. */
     public static void validate(PropertiesComponent pc) {
-        List<String> problems = new ArrayList<>();
-        Optional<String> tautulliUrl = value(pc, "tautulli.url");
-        if (tautulliUrl.isEmpty()) {
-            problems.add(describe("tautulli.url") + " is not set (Tautulli's base URL, e.g. http://nas:8181)");
+        Settings s = Settings.of(pc);
+        if (s.string("tautulli.url").isEmpty()) {
+            s.problem("tautulli.url", "is not set (Tautulli's base URL, e.g. http://nas:8181)");
         } else {
-            checkUrl(problems, "tautulli.url", tautulliUrl.get());
+            s.httpUrl("tautulli.url", false);
         }
-        checkSecret(problems, pc, "tautulli.api-key", "tautulli.api-key-file", true);
-        Optional<String> plexUrl = value(pc, "plex.url");
-        if (plexUrl.isPresent()) {
-            checkUrl(problems, "plex.url", plexUrl.get());
-            checkSecret(problems, pc, "plex.token", "plex.token-file", true);
+        checkSecret(s, "tautulli.api-key", "tautulli.api-key-file", true);
+        if (s.string("plex.url").isPresent()) {
+            s.httpUrl("plex.url", false);
+            checkSecret(s, "plex.token", "plex.token-file", true);
         } else {
-            checkSecret(problems, pc, "plex.token", "plex.token-file", false);
+            checkSecret(s, "plex.token", "plex.token-file", false);
         }
-        checkPositive(problems, pc, "tautulli.request-timeout");
-        checkPositive(problems, pc, "tautulli.connect-timeout");
-        checkCron(problems, pc, "projectionist.activity.cron");
+        for (String timeout : List.of("tautulli.request-timeout", "tautulli.connect-timeout")) {
+            s.millis(timeout, 1);
+        }
+        s.cron("projectionist.activity.cron", null);
         // the shipped pattern reads file:<routes-dir>/*.yaml, and Camel fails obscurely when the folder is missing
-        value(pc, "projectionist.routes-dir").ifPresent(dir -> value(pc, "camel.main.routes-include-pattern")
+        s.string("projectionist.routes-dir").ifPresent(dir -> s.string("camel.main.routes-include-pattern")
                 .filter(p -> p.equals("file:" + dir + "/*.yaml")).ifPresent(p -> {
                     if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
-                        problems.add(describe("projectionist.routes-dir") + " '" + dir + "' is not a folder (the YAML"
+                        s.problem("projectionist.routes-dir", "'" + dir + "' is not a folder (the YAML"
                                 + " routes; run from the folder that holds routes/, or point it at yours)");
                     }
                 }));
-        for (String malformed : ConfigAudit.malformedValues(k -> value(pc, k))) {
-            if (problems.stream().noneMatch(p -> p.startsWith(malformed.substring(0, malformed.indexOf(' '))))) {
-                problems.add(malformed);
+        for (String malformed : ConfigAudit.malformedValues(s::string)) {
+            if (s.problems().stream().noneMatch(p -> p.startsWith(malformed.substring(0, malformed.indexOf(' '))))) {
+                s.problem(malformed);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(String.join("; ", problems));
-        }
+        s.throwIfProblems();
     }
 
-    private static void checkUrl(List<String> problems, String key, String url) {
-        try {
-            URI u = URI.create(url.strip());
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if (u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                problems.add(describe(key) + " '" + url + "' is not an http(s) URL with a host");
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(describe(key) + " '" + url + "' is not a valid URL");
-        }
-    }
-
-    private static void checkSecret(List<String> problems, PropertiesComponent pc, String key, String fileKey,
-                                    boolean required) {
-        Optional<String> file = value(pc, fileKey);
-        if (value(pc, key).isPresent()) {
+    private static void checkSecret(Settings s, String key, String fileKey, boolean required) {
+        Optional<String> file = s.string(fileKey);
+        if (s.string(key).isPresent()) {
             return;
         }
         if (file.isPresent()) {
             try {
                 SecretFiles.read(Path.of(file.get()), fileKey);
             } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+                s.problem(e.getMessage());
             }
         } else if (required) {
-            problems.add(describe(key) + " is not set, nor " + fileKey + " (a file readable by its owner only)");
+            s.problem(key, "is not set, nor " + fileKey + " (a file readable by its owner only)");
         }
-    }
-
-    private static void checkPositive(List<String> problems, PropertiesComponent pc, String key) {
-        value(pc, key).ifPresent(v -> {
-            try {
-                if (Long.parseLong(v.strip()) <= 0) {
-                    problems.add(describe(key) + " must be a positive number of milliseconds, not '" + v + "'");
-                }
-            } catch (NumberFormatException e) {
-                problems.add(describe(key) + " must be a number of milliseconds, not '" + v + "'");
-            }
-        });
-    }
-
-    private static void checkCron(List<String> problems, PropertiesComponent pc, String key) {
-        value(pc, key).ifPresent(v -> {
-            if (!CronExpression.isValidExpression(v.strip())) {
-                problems.add(describe(key) + " '" + v + "' is not a Quartz cron expression"
-                        + " (seconds minutes hours day-of-month month day-of-week, e.g. 0/10 * * * * ?)");
-            }
-        });
-    }
-
-    private static Optional<String> value(PropertiesComponent pc, String key) {
-        return pc.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty());
-    }
-
-    /** A setting's name with the environment variable that overrides it. */
-    static String describe(String key) {
-        return key + " (" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ")";
     }
 }

@@ -168,7 +168,7 @@ public final class Upstreams {
         try {
             return Duration.ofMillis(v == null ? fallback : Long.parseLong(v));
         } catch (NumberFormatException e) {
-            throw new ConfigurationException(SettingsValidator.describe(key) + " must be a number of milliseconds, not '"
+            throw new ConfigurationException(Settings.describe(key) + " must be a number of milliseconds, not '"
                     + v + "'");
         }
     }

@@ -1,5 +1,6 @@
 package io.projectionist.report;
 
+import io.projectionist.ops.Settings;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.PropertiesComponent;
@@ -39,8 +40,9 @@ public class ReportRoutes extends RouteBuilder {
                 .routeId("report")
                 .to("direct:report");
 
-        boolean onStartup = property.apply("projectionist.report.on-startup").map(String::strip)
-                .map(Boolean::parseBoolean).orElse(false);
+        Settings settings = new Settings(property);
+        boolean onStartup = settings.bool("projectionist.report.on-startup", false);
+        settings.throwIfProblems();
         if (onStartup) {
             from("timer:report-on-startup?repeatCount=1&delay={{projectionist.report.startup-delay}}")
                     .routeId("report-on-startup")

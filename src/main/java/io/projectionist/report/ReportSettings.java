@@ -1,6 +1,7 @@
 package io.projectionist.report;
 
 import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.Settings;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,16 +26,16 @@ public record ReportSettings(int days, Path dir, int top, int idleDays, int hist
         int regularMinPlays, int maxHistoryRows) {
 
     public static final int DEFAULT_DAYS = 7;
+    static final int MAX_DAYS = 3660;
 
     public ReportSettings {
-        if (days < 1 || days > 3660) {
-            throw new ConfigurationException("projectionist.report.days must be between 1 and 3660, not " + days);
+        // the same bounds as from(); checked here too for values that come from elsewhere (--days, a header)
+        if (days < 1 || days > MAX_DAYS) {
+            throw new ConfigurationException(Settings.describe("projectionist.report.days") + " must be between 1 and "
+                    + MAX_DAYS + ", not " + days);
         }
-        if (top < 1) {
-            throw new ConfigurationException("projectionist.report.top must be at least 1, not " + top);
-        }
-        if (idleDays < 1 || historyDays < 1) {
-            throw new ConfigurationException("projectionist.report idle-days and history-days must be at least 1");
+        if (top < 1 || idleDays < 1 || historyDays < 1) {
+            throw new ConfigurationException("projectionist.report top, idle-days and history-days must be at least 1");
         }
         abandonMinUsers = Math.max(1, abandonMinUsers);
         regularMinPlays = Math.max(1, regularMinPlays);
@@ -60,29 +61,20 @@ public record ReportSettings(int days, Path dir, int top, int idleDays, int hist
      * the daemon and the CLI), with the documented defaults.
      */
     public static ReportSettings from(Function<String, Optional<String>> property) {
-        Path outDir = Path.of(property.apply("projectionist.out-dir").filter(s -> !s.isBlank()).orElse("out").strip());
-        Path dir = property.apply("projectionist.report.dir").filter(s -> !s.isBlank()).map(String::strip)
-                .map(Path::of).orElse(outDir.resolve("reports"));
-        return new ReportSettings(
-                integer(property, "projectionist.report.days", DEFAULT_DAYS),
+        Settings s = new Settings(property);
+        Path outDir = s.path("projectionist.out-dir", Path.of("out"));
+        Path dir = s.path("projectionist.report.dir", outDir.resolve("reports"));
+        int max = Integer.MAX_VALUE;
+        ReportSettings settings = new ReportSettings(
+                s.integer("projectionist.report.days", DEFAULT_DAYS, 1, MAX_DAYS),
                 dir,
-                integer(property, "projectionist.report.top", 10),
-                integer(property, "projectionist.report.idle-days", 90),
-                integer(property, "projectionist.report.history-days", 30),
-                integer(property, "projectionist.report.abandon-min-users", 2),
-                integer(property, "projectionist.report.regular-min-plays", 3),
-                integer(property, "projectionist.report.max-history-rows", 200_000));
-    }
-
-    private static int integer(Function<String, Optional<String>> property, String key, int fallback) {
-        Optional<String> v = property.apply(key).map(String::strip).filter(s -> !s.isEmpty());
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.get());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key + " must be a whole number, not '" + v.get() + "'");
-        }
+                s.integer("projectionist.report.top", 10, 1, max),
+                s.integer("projectionist.report.idle-days", 90, 1, max),
+                s.integer("projectionist.report.history-days", 30, 1, max),
+                s.integer("projectionist.report.abandon-min-users", 2, 1, max),
+                s.integer("projectionist.report.regular-min-plays", 3, 1, max),
+                s.integer("projectionist.report.max-history-rows", 200_000, 0, max));
+        s.throwIfProblems();
+        return settings;
     }
 }

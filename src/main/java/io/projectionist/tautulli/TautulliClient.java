@@ -141,7 +141,7 @@ public class TautulliClient {
         } catch (HttpTimeoutException e) {
             throw new TautulliException(command, 0, Kind.TIMEOUT, true, null, null,
                     "no answer from " + apiUri + " within " + requestTimeout.toMillis()
-                            + " ms (camel.component.tautulli.request-timeout)", null);
+                            + " ms; see tautulli.request-timeout (TAUTULLI_REQUEST_TIMEOUT)", null);
         } catch (ConnectException e) {
             throw new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null,
                     "cannot connect to " + apiUri + " (" + scrub(String.valueOf(e.getMessage())) + ")"

@@ -146,7 +146,8 @@ class PayloadsAndConfigTest {
                 "projectionist.load.streams.normal", "3");
         assertThatThrownBy(() -> DeliveryConfig.load(k -> Optional.ofNullable(p.get(k)), p.keySet()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("projectionist.webhooks.a.type (PROJECTIONIST_WEBHOOKS_A_TYPE) 'teams' is not one of")
+                .hasMessageContaining("projectionist.webhooks.a.type (PROJECTIONIST_WEBHOOKS_A_TYPE) must be webhook, discord,"
+                        + " slack or file, not 'teams'")
                 .hasMessageContaining("projectionist.webhooks.b.url (PROJECTIONIST_WEBHOOKS_B_URL) is not set")
                 .hasMessageContaining("'playback.strated' is not an event")
                 .hasMessageContaining("it must be readable by its owner only")

@@ -80,6 +80,18 @@ class ReportCommandTest {
         System.setProperty("tautulli.api-key", "k");
         Run r = run("report", "--days", "0");
         assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
-        assertThat(r.err()).contains("projectionist.report.days must be between 1 and 3660");
+        assertThat(r.err()).contains("projectionist.report.days (PROJECTIONIST_REPORT_DAYS) must be between 1 and 3660");
+    }
+
+    @Test
+    void aConfigFileIsReadAsTheDaemonReadsIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the jar's empty defaults used to hide the --config file: "tautulli.url is not set"
+        Path config = dir.resolve("mine.properties");
+        Files.writeString(config, "tautulli.url = http://127.0.0.1:9\ntautulli.api-key = k\n"
+                + "projectionist.report.days = 0\n");
+        Run r = run("report", "--config", config.toString());
+        assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
+        assertThat(r.err()).doesNotContain("is not set")
+                .contains("projectionist.report.days (PROJECTIONIST_REPORT_DAYS) must be between 1 and 3660, not 0");
     }
 }

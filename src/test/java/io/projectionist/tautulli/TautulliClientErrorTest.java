@@ -185,6 +185,9 @@ class TautulliClientErrorTest {
         assertThat(e.getKind()).isEqualTo(Kind.TIMEOUT);
         assertThat(e.isRetryable()).isTrue();
         assertThat(e.getMessage()).contains("request-timeout");
+        // the user's setting, not the component option it is mapped to
+        assertThat(e.getMessage()).contains("tautulli.request-timeout (TAUTULLI_REQUEST_TIMEOUT)")
+                .doesNotContain("camel.component");
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -41,7 +40,7 @@ public final class LoginDefaults {
 
     /** {@code plex.token-file} → {@code PLEX_TOKEN_FILE}. */
     public static String envName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return io.projectionist.ops.Settings.env(key);
     }
 
     private static Optional<String> nonBlank(String v) {
