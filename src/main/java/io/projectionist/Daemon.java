@@ -2,7 +2,12 @@ package io.projectionist;
 
 import io.projectionist.ops.ConfigurationException;
 import io.projectionist.ops.SettingsValidator;
+import io.projectionist.support.AtomicFiles;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+import java.io.IOException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +58,27 @@ public final class Daemon {
             main.addOverrideProperty("camel.main.duration-max-seconds", String.valueOf(options.durationSeconds()));
         }
         main.addMainListener(new SettingsValidator());
+        main.addMainListener(new PrivateDataDir());
         return main;
+    }
+
+    /**
+     * Creates the data folder (user names and IP addresses in audit logs, dead letters) with mode 0700 before any
+     * route or store writes into it; its subfolders then are out of other users' reach whatever their modes.
+     */
+    static final class PrivateDataDir extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            Path dir = Path.of(main.getCamelContext().getPropertiesComponent()
+                    .resolveProperty("projectionist.data-dir").map(String::strip).filter(v -> !v.isEmpty())
+                    .orElse("data"));
+            try {
+                AtomicFiles.createPrivateDirectories(dir);
+            } catch (IOException e) {
+                throw new ConfigurationException("projectionist.data-dir (PROJECTIONIST_DATA_DIR): cannot create "
+                        + dir.toAbsolutePath() + " (" + e + ")");
+            }
+        }
     }
 
     /** Runs until stopped (SIGTERM / Ctrl-C) or the duration ends; returns the exit code. */
