@@ -1,6 +1,6 @@
 # Projectionist: one small container. Build the jar first (mvn -B package -DskipTests), then:
 #   docker build -t projectionist .
-#   docker run -d --name projectionist -v "$PWD/config:/config" --env-file .env -p 9876:9876 projectionist
+#   docker run -d --name projectionist -v "$PWD/config:/config" --env-file .env -p 127.0.0.1:9876:9876 projectionist
 # See packaging/compose.yaml for the compose form.
 FROM eclipse-temurin:17-jre
 
@@ -30,10 +30,15 @@ RUN chmod 0755 /opt/projectionist/bin/projectionist \
 # /config holds your application.properties (optional: every setting also has an environment variable), and the
 # daemon's state (data/) and output (out/). Routes: the shipped ones; to add yours, put them in /config/routes with
 # the shipped ones and set PROJECTIONIST_ROUTES_DIR=/config/routes.
+# The management server listens on every interface of the container (the daemon's default is 127.0.0.1, which
+# nothing outside the container could reach): who reaches it is decided by the port mapping (-p 127.0.0.1:9876:9876
+# keeps it on the host). Reachable from other machines? Turn on PROJECTIONIST_MANAGEMENT_AUTHENTICATION with a
+# PROJECTIONIST_MANAGEMENT_USERS_FILE (see application.properties).
 ENV PROJECTIONIST_HOME=/opt/projectionist \
     PROJECTIONIST_ROUTES_DIR=/opt/projectionist/routes \
     PROJECTIONIST_DATA_DIR=/config/data \
     PROJECTIONIST_OUT_DIR=/config/out \
+    PROJECTIONIST_MANAGEMENT_HOST=0.0.0.0 \
     PROJECTIONIST_MANAGEMENT_PORT=9876
 WORKDIR /config
 VOLUME ["/config"]

@@ -2,9 +2,14 @@ package io.projectionist;
 
 import io.projectionist.ops.ConfigurationException;
 import io.projectionist.ops.SettingsValidator;
+import io.projectionist.support.AtomicFiles;
+import io.projectionist.support.SecretFiles;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.component.properties.PropertiesLocation;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.ResourceHelper;
@@ -100,7 +105,78 @@ public final class Daemon {
             main.addOverrideProperty("camel.main.duration-max-seconds", String.valueOf(options.durationSeconds()));
         }
         main.addMainListener(new SettingsValidator());
+        main.addMainListener(new PrivateDataDir());
+        main.addMainListener(new ManagementAddress());
         return main;
+    }
+
+    /**
+     * Checks the management server's authentication settings, and once it runs logs the address it really listens
+     * on (Camel's own summary prints 0.0.0.0 whatever the bind address, so it is turned off in log4j2.properties).
+     */
+    static final class ManagementAddress extends MainListenerSupport {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.projectionist.management");
+
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            PropertiesComponent pc = main.getCamelContext().getPropertiesComponent();
+            if (!"true".equalsIgnoreCase(pc.resolveProperty("projectionist.management.authentication").orElse("false")
+                    .strip())) {
+                return;
+            }
+            String file = pc.resolveProperty("projectionist.management.users-file").map(String::strip).orElse("");
+            if (file.isEmpty()) {
+                throw new ConfigurationException("projectionist.management.authentication"
+                        + " (PROJECTIONIST_MANAGEMENT_AUTHENTICATION) is true but projectionist.management.users-file"
+                        + " (PROJECTIONIST_MANAGEMENT_USERS_FILE) is not set");
+            }
+            try {
+                // the same rule as every secret file: it exists, is not empty and is readable by its owner only
+                SecretFiles.read(Path.of(file), "projectionist.management.users-file (PROJECTIONIST_MANAGEMENT_USERS_FILE)");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport main) {
+            ManagementHttpServer server = main.getCamelContext().hasService(ManagementHttpServer.class);
+            if (server != null) {
+                LOG.info(describe(server.getHost(), server.getPort(), server.getPath(),
+                        server.getConfiguration().getAuthenticationConfig().isEnabled()));
+            }
+        }
+
+        /** "Management endpoints on http://127.0.0.1:9876/observe/… (this machine only; no authentication)". */
+        static String describe(String host, int port, String path, boolean authentication) {
+            String h = host == null || host.isBlank() ? "0.0.0.0" : host.strip();
+            boolean everywhere = h.equals("0.0.0.0") || h.equals("::") || h.equals("[::]");
+            boolean loopback = h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+            String base = path == null || path.isBlank() || path.equals("/") ? "" : path.replaceAll("/+$", "");
+            return "Management endpoints on http://" + (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h)
+                    + ":" + port + base + "/observe/health, /observe/health/ready, /observe/metrics ("
+                    + (everywhere ? "every network interface" : loopback ? "this machine only" : "this address only")
+                    + "; " + (authentication ? "basic authentication" : "no authentication") + ")";
+        }
+    }
+
+    /**
+     * Creates the data folder (user names and IP addresses in audit logs, dead letters) with mode 0700 before any
+     * route or store writes into it; its subfolders then are out of other users' reach whatever their modes.
+     */
+    static final class PrivateDataDir extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            Path dir = Path.of(main.getCamelContext().getPropertiesComponent()
+                    .resolveProperty("projectionist.data-dir").map(String::strip).filter(v -> !v.isEmpty())
+                    .orElse("data"));
+            try {
+                AtomicFiles.createPrivateDirectories(dir);
+            } catch (IOException e) {
+                throw new ConfigurationException("projectionist.data-dir (PROJECTIONIST_DATA_DIR): cannot create "
+                        + dir.toAbsolutePath() + " (" + e + ")");
+            }
+        }
     }
 
     /** Runs until stopped (SIGTERM / Ctrl-C) or the duration ends; returns the exit code. */

@@ -47,6 +47,10 @@ import java.util.concurrent.Callable;
             "input (e.g. `printenv PLEX_TOKEN | projectionist login --token -`);",
             "it is checked and saved the same way.",
             "",
+            "The token must be the server owner's: a shared user's token (Plex",
+            "answers 403 on the owner's endpoints) is refused unless",
+            "--allow-shared-token is given.",
+            "",
             "The token is never printed. Point the daemon at the saved file with",
             "plex.token-file (application.properties) or PLEX_TOKEN_FILE.",
             ""},
@@ -96,6 +100,11 @@ public class LoginCommand implements Callable<Integer> {
 
     @Option(names = "--wait", description = "After printing the link, wait for the sign-in in the same run.")
     boolean waitAfterStart;
+
+    @Option(names = "--allow-shared-token",
+            description = "Save a shared user's token too (with a warning): it reads the shared libraries, but"
+                    + " curation and ending streams through Plex need the server owner's token.")
+    boolean allowSharedToken;
 
     private InputStream stdin = System.in;
     private Map<String, String> environment = System.getenv();
@@ -197,7 +206,7 @@ public class LoginCommand implements Callable<Integer> {
         String server = plexUrl != null ? plexUrl : defaults.get("plex.url").orElse(null);
         String plexTv = plexTvUrl != null ? plexTvUrl : defaults.get("plextv.url").orElse(PlexTvClient.DEFAULT_BASE_URL);
         return new PinLogin.Settings(server, plexTv, data, tokens, seconds(pollIntervalSeconds), seconds(timeoutSeconds),
-                null, null);
+                null, null, allowSharedToken);
     }
 
     private static Duration seconds(double s) {

@@ -1,6 +1,7 @@
 package io.projectionist.curation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.projectionist.support.AtomicFiles;
 import io.projectionist.support.Json;
 
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +35,7 @@ public final class AuditLog {
     public synchronized void append(Map<String, Object> entry) {
         try {
             byte[] line = (Json.snakeCase().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel ch = AtomicFiles.openPrivateAppend(file)) {
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

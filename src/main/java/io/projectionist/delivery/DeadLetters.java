@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.projectionist.support.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -58,16 +58,12 @@ public final class DeadLetters {
         node.set("event", JSON.valueToTree(event));
         try {
             Path dir = root.resolve(destination);
-            Files.createDirectories(dir);
+            AtomicFiles.createPrivateDirectories(dir);
             String name = STAMP.format(at) + "-" + String.format("%06d", SEQ.incrementAndGet() % 1_000_000) + ".json";
             Path tmp = dir.resolve("." + name + ".tmp");
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node),
                     StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
+            AtomicFiles.ownerOnly(tmp);
             Path target = dir.resolve(name);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

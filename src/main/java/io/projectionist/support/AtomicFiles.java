@@ -6,19 +6,91 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
 
 /**
  * Writes a file so readers (and a crash) see the old content or the new, never half: the bytes go to a hidden
  * temporary file in the same folder, are flushed to disk, and the temporary file is renamed over the target.
  * Used for every file Projectionist hands to users or needs after a restart.
+ *
+ * <p>State that holds personal data (the data folder: audit logs with user names and IP addresses, dead letters)
+ * is kept private with {@link #createPrivateDirectories} (0700), {@link #openPrivateAppend} and {@link #ownerOnly}
+ * (0600), whatever the umask.
  */
 public final class AtomicFiles {
 
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Creates a folder and its missing parents with mode 0700 (on POSIX file systems). Folders that exist are left
+     * as they are: an existing data folder may be shared on purpose.
+     */
+    public static Path createPrivateDirectories(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!POSIX) {
+            Files.createDirectories(abs);
+            return dir;
+        }
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path p = abs; p != null && !Files.isDirectory(p); p = p.getParent()) {
+            missing.push(p);
+        }
+        FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(OWNER_DIR);
+        for (Path p : missing) {
+            try {
+                Files.createDirectory(p, mode);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(p)) {
+                    throw e;
+                }
+            }
+        }
+        return dir;
+    }
+
+    /** Makes a file readable and writable by its owner only (0600); nothing on a non-POSIX file system. */
+    public static void ownerOnly(Path file) throws IOException {
+        if (POSIX && !OWNER_FILE.equals(Files.getPosixFilePermissions(file))) {
+            Files.setPosixFilePermissions(file, OWNER_FILE);
+        }
+    }
+
+    /**
+     * Opens a private file for appending: its missing folders are created 0700 and a new file 0600; an existing
+     * file with wider permissions (written by an older version) is narrowed to 0600.
+     */
+    public static FileChannel openPrivateAppend(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            createPrivateDirectories(parent);
+        }
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        FileChannel ch = POSIX ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                : FileChannel.open(file, options);
+        try {
+            ownerOnly(file);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        return ch;
     }
 
     public static Path write(Path target, String content) throws IOException {

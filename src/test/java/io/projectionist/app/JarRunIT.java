@@ -1,19 +1,26 @@
 package io.projectionist.app;
 
+import com.sun.net.httpserver.HttpServer;
 import io.projectionist.sim.Simulator;
 import io.projectionist.sim.SimulatorOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,17 +81,62 @@ class JarRunIT {
         return dir;
     }
 
-    @Test
-    void daemonRunsAndNeverPrintsTheKeyOrTheToken() throws Exception {
-        Path dir = workDir("secrets");
-        Run run = run(dir, Map.of("TAUTULLI_URL", sim.tautulliUrl(), "TAUTULLI_API_KEY", KEY,
+    /** The secret parts of the destinations' URLs and the HMAC key: none may show in any log line. */
+    static final String DISCORD_TOKEN = "dIsCoRdWeBhOoKtOkEn_0123456789";
+    static final String DISCORD_ID = "998877665544332211";
+    static final String HOOK_PASSWORD = "h00kPassw0rd";
+    static final String HOOK_QUERY_TOKEN = "qUeRyT0ken42";
+    static final String HMAC_SECRET = "hmacS3cretNeverLogged";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void daemonRunsAndNeverPrintsAKeyATokenOrAWebhookSecret(String format) throws Exception {
+        Path dir = workDir("secrets-" + format);
+        AtomicInteger received = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            received.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String base = "127.0.0.1:" + receiver.getAddress().getPort();
+        Map<String, String> env = new HashMap<>(Map.of("TAUTULLI_URL", sim.tautulliUrl(), "TAUTULLI_API_KEY", KEY,
                 "PLEX_TOKEN", PLEX_TOKEN, "PROJECTIONIST_ACTIVITY_CRON", "0/1 * * * * ?",
-                "PROJECTIONIST_LOG_LEVEL", "DEBUG"), "run", "--duration", "6");
-        assertThat(run.output()).contains("activity: ").doesNotContain(KEY).doesNotContain(PLEX_TOKEN);
+                "PROJECTIONIST_LOG_LEVEL", "DEBUG", "PROJECTIONIST_LOG_FORMAT", format,
+                "PROJECTIONIST_EVENTS_START_AFTER_SECONDS", "0", "PROJECTIONIST_WEBHOOKS", "team-discord,audit-hook"));
+        env.putAll(Map.of("PROJECTIONIST_WEBHOOKS_TEAM_DISCORD_TYPE", "discord",
+                "PROJECTIONIST_WEBHOOKS_TEAM_DISCORD_URL", "http://" + base + "/api/webhooks/" + DISCORD_ID + "/"
+                        + DISCORD_TOKEN,
+                "PROJECTIONIST_WEBHOOKS_AUDIT_HOOK_URL", "http://ops:" + HOOK_PASSWORD + "@" + base + "/hook?token="
+                        + HOOK_QUERY_TOKEN,
+                "PROJECTIONIST_WEBHOOKS_AUDIT_HOOK_SECRET", HMAC_SECRET));
+        Run run;
+        try {
+            run = run(dir, env, "run", "--duration", "8");
+        } finally {
+            receiver.stop(0);
+        }
+        assertThat(received.get()).as("the destinations were used, so their URLs were logged at DEBUG").isPositive();
+        assertThat(run.output()).contains("activity: ")
+                .contains("projectionist.webhooks.team-discord.url = http://" + base + "/api/webhooks/***")
+                .doesNotContain(KEY).doesNotContain(PLEX_TOKEN).doesNotContain(DISCORD_TOKEN)
+                .doesNotContain(DISCORD_ID).doesNotContain(HOOK_PASSWORD).doesNotContain(HOOK_QUERY_TOKEN)
+                .doesNotContain(HMAC_SECRET);
+        if (format.equals("json")) {
+            assertThat(run.output().lines().filter(l -> !l.isBlank()))
+                    .allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+        }
+        // the real bound address, not Camel's 0.0.0.0
+        assertThat(run.output()).contains("Management endpoints on http://127.0.0.1:9876/observe/health")
+                .doesNotContain("http://0.0.0.0");
         assertThat(run.exitCode()).as(run.output()).isZero();
         try (Stream<Path> files = Files.list(dir.resolve("out/activity"))) {
             assertThat(files.toList()).isNotEmpty();
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))))
+                .as("the data folder is private").isEqualTo("rwx------");
     }
 
     @Test

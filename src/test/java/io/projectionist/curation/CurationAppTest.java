@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,10 @@ class CurationAppTest {
         assertThat(sim.plexState().managedHubs(1).get(0).collectionRatingKey()).isEqualTo(c.ratingKey());
         assertThat(Files.readString(DIR.resolve("out/plans/curation-plan.txt"))).contains("apply");
         assertThat(Files.readAllLines(DIR.resolve("data/curation/audit.jsonl"))).isNotEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DIR.resolve("data/curation/audit.jsonl"))))
+                .as("the audit log is the daemon user's alone").isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DIR.resolve("data/curation"))))
+                .isEqualTo("rwx------");
         try (var s = Files.list(DIR.resolve("data/plans"))) {
             assertThat(s.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("curation-.*\\.json"));
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,5 +68,9 @@ class PolicyDryRunTest {
                 .contains("\"session_key\":\"" + movie.sessionKey() + "\"").contains("4K needs a 4K player.");
         assertThat(sim.sessions().terminations()).isEmpty();
         assertThat(sim.sessions().get(movie.sessionKey())).isPresent();
+        // user names and IP addresses: readable by the daemon's user only
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(audit))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(audit.getParent())))
+                .isEqualTo("rwx------");
     }
 }

@@ -3,8 +3,12 @@ package io.projectionist.support;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +21,37 @@ class AtomicFilesTest {
 
     @TempDir
     Path dir;
+
+    static String mode(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void privateFoldersAre0700AndPrivateFiles0600WhateverTheUmask() throws Exception {
+        Path audit = dir.resolve("data/policy/audit.jsonl");
+        try (FileChannel ch = AtomicFiles.openPrivateAppend(audit)) {
+            ch.write(ByteBuffer.wrap("{}\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
+        assertThat(mode(dir.resolve("data/policy"))).isEqualTo("rwx------");
+        assertThat(mode(audit)).isEqualTo("rw-------");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AtomicFiles.createPrivateDirectories(shared.resolve("data"));
+        assertThat(mode(shared.resolve("data"))).isEqualTo("rwx------");
+        assertThat(mode(shared)).as("existing folders are left alone").isEqualTo("rwxr-xr-x");
+
+        // an audit log an older version left world-readable is narrowed at the next append
+        Path old = dir.resolve("old/audit.jsonl");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}\n");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+        try (FileChannel ch = AtomicFiles.openPrivateAppend(old)) {
+            ch.write(ByteBuffer.wrap("{}\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(mode(old)).isEqualTo("rw-------");
+        assertThat(Files.readAllLines(old)).hasSize(2);
+    }
 
     @Test
     void readersSeeTheOldOrTheNewContentNeverAMix() throws Exception {

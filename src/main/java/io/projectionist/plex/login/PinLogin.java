@@ -48,7 +48,7 @@ public final class PinLogin {
 
     /** What a login needs. {@code plexUrl} is the Plex Media Server the token is verified against. */
     public record Settings(String plexUrl, String plexTvUrl, Path dataDir, Path tokenFile, Duration pollInterval,
-            Duration timeout, Duration maxBackoff, Duration requestTimeout) {
+            Duration timeout, Duration maxBackoff, Duration requestTimeout, boolean allowSharedToken) {
 
         public Settings {
             Objects.requireNonNull(dataDir, "dataDir");
@@ -298,6 +298,14 @@ public final class PinLogin {
         } catch (IllegalArgumentException e) {
             throw LoginException.usage("the Plex server URL '" + settings.plexUrl() + "' is not usable: " + e.getMessage());
         }
+        PlexException notOwner = ownerRefusal(plex, sections);
+        if (notOwner != null && !settings.allowSharedToken()) {
+            throw new LoginException("not the server owner: Plex at " + settings.plexUrl() + " lets this token read"
+                    + " the libraries shared with it but answered HTTP " + notOwner.getStatusCode() + " to the owner's"
+                    + " endpoints, so it is a shared user's token; the daemon needs the server owner's token (sign in"
+                    + " with the account that owns the server); the token was not saved. To save it anyway, pass"
+                    + " --allow-shared-token", LoginException.FAILED, notOwner);
+        }
         out.println("Plex server: " + nz(server.friendlyName(), "(unnamed)")
                 + (server.version() == null ? "" : " (version " + server.version() + ")"));
         out.println(sections.isEmpty() ? "Libraries: none"
@@ -311,11 +319,36 @@ public final class PinLogin {
             throw LoginException.failed("the token is good but could not be saved to " + file + ": " + e.getMessage());
         }
         Path abs = file.toAbsolutePath().normalize();
+        if (notOwner != null) {
+            err.println("warning: saved a shared user's token (--allow-shared-token): Plex answers HTTP "
+                    + notOwner.getStatusCode() + " to it on the owner's endpoints, so curation, policies ending streams"
+                    + " through Plex and Plex health details will fail; only reads of the shared libraries work");
+            err.flush();
+        }
         out.println("Saved the Plex token to " + abs + " (mode 0600; the token itself is not shown).");
         out.println("To use it, set plex.token-file = " + abs + " in application.properties,");
         out.println("or export PLEX_TOKEN_FILE=" + abs + " before `projectionist run`.");
         out.flush();
         return new Verified(server.friendlyName(), server.version(), sections, file);
+    }
+
+    /**
+     * Whether the token is refused on an owner-only endpoint. A shared user's token reads {@code /} and the shared
+     * sections like the owner's, so those prove nothing; hub management ({@code GET /hubs/sections/{id}/manage},
+     * read-only) is the server owner's alone and answers 403 to anyone else. Null when the owner's endpoint
+     * answered, or when it cannot be asked (no section) or failed for another reason (that is not a refusal).
+     */
+    private static PlexException ownerRefusal(PlexClient plex, List<PlexSection> sections) {
+        if (sections.isEmpty()) {
+            return null;
+        }
+        try {
+            plex.managedHubs(sections.get(0).id());
+            return null;
+        } catch (PlexException e) {
+            return e.getKind() == PlexException.Kind.FORBIDDEN || e.getKind() == PlexException.Kind.UNAUTHORIZED
+                    ? e : null;
+        }
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

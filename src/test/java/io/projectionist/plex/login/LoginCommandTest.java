@@ -3,6 +3,8 @@ package io.projectionist.plex.login;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.projectionist.LoginCommand;
 import io.projectionist.Projectionist;
+import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.sim.plextv.PlexTvServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,9 @@ class LoginCommandTest {
                 .willReturn(xml(resource("/plex/server.xml"))));
         plex.stubFor(get(urlEqualTo("/library/sections")).atPriority(1).withHeader("X-Plex-Token", equalTo(accepted))
                 .willReturn(xml(resource("/plex/sections.xml"))));
+        // the owner-only endpoint login asks to tell the owner's token from a shared user's
+        plex.stubFor(get(urlEqualTo("/hubs/sections/1/manage")).atPriority(1)
+                .withHeader("X-Plex-Token", equalTo(accepted)).willReturn(xml("<MediaContainer size=\"0\"/>")));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
@@ -305,6 +310,33 @@ class LoginCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("not the server owner");
         assertThat(tokenFile()).doesNotExist();
+    }
+
+    @Test
+    void sharedUsersTokenIsRefusedUnlessAllowed() throws Exception {
+        try (Simulator sim = Simulator.start(SimulatorOptions.defaults().withPlays(200))) {
+            String shared = sim.plexTokens().shared();
+            Run refused = login(shared + "\n", "--token", "-", "--plex-url", sim.plexUrl());
+            assertThat(refused.all()).doesNotContain(shared);
+            assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+            assertThat(refused.err()).contains("not the server owner", "shared user's token", "HTTP 403",
+                    "the server owner's token", "not saved", "--allow-shared-token");
+            assertThat(tokenFile()).doesNotExist();
+
+            Run allowed = login(shared + "\n", "--token", "-", "--allow-shared-token", "--plex-url", sim.plexUrl());
+            assertThat(allowed.all()).doesNotContain(shared);
+            assertThat(allowed.exit()).as(allowed.err()).isZero();
+            assertThat(allowed.err()).contains("warning: saved a shared user's token");
+            assertThat(Files.readString(tokenFile()).strip()).isEqualTo(shared);
+            assertThat(perms(tokenFile())).isEqualTo("rw-------");
+
+            String admin = sim.plexTokens().admin();
+            Run owner = login(admin + "\n", "--token", "-", "--plex-url", sim.plexUrl());
+            assertThat(owner.all()).doesNotContain(admin);
+            assertThat(owner.exit()).as(owner.err()).isZero();
+            assertThat(owner.err()).isEmpty();
+            assertThat(Files.readString(tokenFile()).strip()).isEqualTo(admin);
+        }
     }
 
     @Test
