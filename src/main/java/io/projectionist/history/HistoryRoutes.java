@@ -183,16 +183,16 @@ public class HistoryRoutes extends RouteBuilder {
     @SuppressWarnings("unchecked")
     private void remember(Exchange e) {
         Object answer = e.getMessage().getBody();
-        // only a real multi-get answer may mark keys absent. An open breaker (or one rejecting calls while half
-        // open) returns the exchange untouched and without an exception: that is a failure, not "not in Plex"
-        if (Boolean.TRUE.equals(e.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_SHORT_CIRCUITED))
-                || Boolean.TRUE.equals(e.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_REJECTED))) {
-            throw new IllegalStateException("Plex circuit breaker open after repeated failures: metadata not asked"
-                    + " for " + e.getProperty("requested", List.class).size() + " rating keys");
-        }
+        // only a real multi-get answer (a map, possibly empty) may mark keys absent. An open breaker returns the
+        // exchange untouched and without an exception (the body still the requested keys): that is a failure,
+        // not "not in Plex". (Its SHORT_CIRCUITED property is no signal: Camel also sets it on a failed attempt
+        // that a redelivery then turned into a success.)
         if (!(answer instanceof Map)) {
-            throw new IllegalStateException("plex:metadata answered with "
-                    + (answer == null ? "nothing" : answer.getClass().getName()) + ", not metadata");
+            throw new IllegalStateException(Boolean.TRUE.equals(
+                    e.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_REJECTED))
+                    ? "Plex circuit breaker open after repeated failures: metadata not asked for "
+                            + e.getProperty("requested", List.class).size() + " rating keys"
+                    : "plex:metadata gave no answer (" + (answer == null ? "null" : answer.getClass().getName()) + ")");
         }
         enricher(e).remember(e.getProperty("requested", List.class), (Map<String, PlexItem>) answer,
                 e.getProperty("plexAnswers", Map.class));
