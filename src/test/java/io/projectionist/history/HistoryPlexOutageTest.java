@@ -43,8 +43,9 @@ class HistoryPlexOutageTest {
     static final Path OUT = ROOT.resolve("out/history");
     static final Path DATA = ROOT.resolve("data");
     static final Path DEAD = DATA.resolve("dead-letter/history");
-    static final int PLAYS = 1200;
-    static final int PAGE = 400;
+    /** Larger runs for the figures: {@code -Dhistory.outage.plays=20000 -Dhistory.outage.page-size=5000}. */
+    static final int PLAYS = Integer.getInteger("history.outage.plays", 1200);
+    static final int PAGE = Integer.getInteger("history.outage.page-size", 400);
     /** More faults than the run makes Plex requests: Plex fails everything until reset. */
     static final int ALWAYS = 200_000;
     static final List<String> PROPS = List.of("tautulli.url", "tautulli.api-key", "plex.url", "plex.token",
@@ -111,6 +112,21 @@ class HistoryPlexOutageTest {
         return ids;
     }
 
+    /** The run's figures, one line: rows written, distinct ids, enriched, parked, committed, watermark. */
+    private static void report(String phase) throws IOException {
+        Map<Long, Integer> counts = HistoryOutput.idCounts(OUT);
+        long enriched = HistoryOutput.plays(OUT).stream()
+                .filter(p -> "enriched".equals(p.path("enrichment_status").asText())).count();
+        Path seen = DATA.resolve("history/seen-plays");
+        long committed = Files.exists(seen) ? Files.readAllLines(seen).size() : 0;
+        Path watermark = DATA.resolve("history/watermark");
+        System.out.printf("history outage figures (%s, %d plays): rows written %d, distinct ids %d, enriched %d;"
+                        + " parked %d plays in %d files; ids committed %d; watermark %s%n", phase, PLAYS,
+                counts.values().stream().mapToInt(Integer::intValue).sum(), counts.size(), enriched,
+                parkedIds().size(), HistoryOutput.files(DEAD, ".json").size(), committed,
+                Files.exists(watermark) ? Files.readString(watermark).strip() : "none");
+    }
+
     private static void assertNothingIngested() throws IOException {
         assertThat(HistoryOutput.files(OUT, ".jsonl")).as("no play written").isEmpty();
         assertThat(HistoryOutput.files(OUT, ".csv")).as("no play written").isEmpty();
@@ -127,6 +143,7 @@ class HistoryPlexOutageTest {
     void plexFailingEverythingParksThePagesAndWritesNothing() throws Exception {
         awaitDeadLetters();
         awaitPolls(3); // the page is read again and again while Plex fails: still parked once
+        report("Plex answering 500");
         assertNothingIngested();
         assertThat(Files.readString(HistoryOutput.files(DEAD, ".json").get(0))).contains("\"reason\":\"");
 
@@ -134,6 +151,7 @@ class HistoryPlexOutageTest {
         sim.plexFaults().reset();
         sim.plexFaults().failNext(ALWAYS, 401);
         awaitPolls(3);
+        report("Plex answering 401");
         assertNothingIngested();
     }
 
@@ -145,6 +163,7 @@ class HistoryPlexOutageTest {
         while (HistoryOutput.idCounts(OUT).size() < PLAYS && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
+        report("Plex back");
         Set<Long> world = sim.world().history().stream().map(r -> (long) r.id()).collect(Collectors.toSet());
         Map<Long, Integer> counts = HistoryOutput.idCounts(OUT);
         assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(world);
@@ -161,6 +180,7 @@ class HistoryPlexOutageTest {
         Map<Long, Integer> after = HistoryOutput.idCounts(OUT);
         assertThat(after).hasSize(PLAYS);
         assertThat(after.values()).allMatch(n -> n == 1);
+        report("after replay");
         assertThat(Files.readString(DATA.resolve("history/watermark")).strip()).matches("\\d{4}-\\d{2}-\\d{2}");
     }
 }
