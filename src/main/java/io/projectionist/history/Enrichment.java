@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * What Plex adds to a play: genres, people, studio, ratings, external ids and the file's media. For episodes and
  * tracks the show's or artist's genres, studio and content rating fill what the item itself lacks.
- * {@code enrichmentStatus}: {@code enriched}, {@code not_in_plex} (the item was deleted; the play still
- * ingests), or {@code disabled} (no Plex configured).
+ * {@code enrichmentStatus}: {@code enriched}, {@code not_in_plex} (Plex answered and does not have the item: a 404
+ * for its key, or absent from a successful multi-get; the play still ingests), or {@code disabled} (no
+ * {@code plex.url}, or enrichment switched off). A Plex that is configured but failing never yields a status: the
+ * page is parked and ingested later.
  */
 public record Enrichment(boolean enriched, String enrichmentStatus, List<String> genres, List<String> directors,
         List<String> writers, List<String> actors, List<String> countries, String studio, String contentRating,

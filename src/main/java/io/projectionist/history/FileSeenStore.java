@@ -31,6 +31,12 @@ public class FileSeenStore implements SeenPlays.Store {
         this.file = file;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            // creating the folder is a write: an unwritable data folder must not read as "cannot read"
+            throw new UncheckedIOException("cannot write " + file + ": cannot create the folder "
+                    + file.getParent() + " (" + e + ")", e);
+        }
+        try {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                     int sp = line.indexOf(' ');

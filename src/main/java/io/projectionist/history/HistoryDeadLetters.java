@@ -2,7 +2,6 @@ package io.projectionist.history;
 
 import io.projectionist.support.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.projectionist.support.Json;
@@ -16,13 +15,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Pages of plays that could not be ingested (Plex unreachable after every retry, the breaker open, a disk
- * error) are parked as JSON files with the reason, so nothing is lost while the watermark moves on;
- * {@code projectionist replay history} feeds them back through the same route.
+ * error) are parked as JSON files with the reason, so nothing is lost; {@code projectionist replay history} feeds
+ * them back through the same route. A play is parked once: the same page read again while Plex is still down (the
+ * watermark stays before it) adds no file, and duplicates within a page are dropped.
  */
 public class HistoryDeadLetters {
 
@@ -32,7 +36,12 @@ public class HistoryDeadLetters {
 
     private final Path dir;
     private final SeenPlays seen;
+    /** Exchange property: the reason of the last park, for the poll's own message. */
+    public static final String PARKED_REASON = "historyParkedReason";
+
     private final ObjectMapper mapper = Json.snakeCase();
+    /** Row ids in the parked files; loaded from the folder on first use (after a restart it already holds some). */
+    private Set<Long> parked;
 
     public HistoryDeadLetters(Path dir, SeenPlays seen) {
         this.dir = dir;
@@ -45,24 +54,72 @@ public class HistoryDeadLetters {
 
     /** Dead-letter channel endpoint: the exchange holds the original page and the exception that failed it. */
     @SuppressWarnings("unchecked")
-    public void park(Exchange exchange) throws IOException {
+    public synchronized void park(Exchange exchange) throws IOException {
         Throwable cause = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        exchange.setProperty(PARKED_REASON, reason);
         List<HistoryRow> rows = exchange.getMessage().getBody(List.class);
-        if (rows != null) {
+        // distinct plays (a page and the open days parked with it may hold a row twice), not parked before
+        Map<Long, HistoryRow> fresh = new LinkedHashMap<>();
+        int already = 0;
+        for (HistoryRow row : rows == null ? List.<HistoryRow>of() : rows) {
             // parked is not ingested: the ids must not count as seen, or a replay would drop them
-            for (HistoryRow row : rows) {
-                seen.remove(String.valueOf(row.id()));
+            seen.remove(String.valueOf(row.id()));
+            if (parked().contains(row.id())) {
+                already++;
+            } else {
+                fresh.putIfAbsent(row.id(), row);
             }
         }
+        if (fresh.isEmpty()) {
+            if (already > 0) {
+                LOG.warn("history: {} plays not ingested again, still parked in {} ({})", already, dir, reason);
+            }
+            return;
+        }
         ObjectNode doc = mapper.createObjectNode();
-        doc.put("reason", cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        doc.put("reason", reason);
         doc.put("failed_at", Instant.now().toString());
-        doc.put("rows_count", rows == null ? 0 : rows.size());
-        doc.set("rows", mapper.valueToTree(rows == null ? List.of() : rows));
+        doc.put("rows_count", fresh.size());
+        doc.set("rows", mapper.valueToTree(fresh.values()));
         Path file = dir.resolve("page-" + System.currentTimeMillis() + "-" + exchange.getExchangeId() + ".json");
         AtomicFiles.write(file, mapper.writeValueAsBytes(doc));
-        LOG.warn("history: {} plays parked in {} ({})", rows == null ? 0 : rows.size(), file,
-                doc.get("reason").asText());
+        parked.addAll(fresh.keySet());
+        LOG.warn("history: {} plays parked in {} ({})", fresh.size(), file, reason);
+    }
+
+    private Set<Long> parked() throws IOException {
+        if (parked == null) {
+            Set<Long> ids = new HashSet<>();
+            for (Path file : files()) {
+                rowsOf(file).forEach(r -> ids.add(r.id()));
+            }
+            parked = ids;
+        }
+        return parked;
+    }
+
+    private List<Path> files() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private List<HistoryRow> rowsOf(Path file) throws IOException {
+        return mapper.convertValue(mapper.readTree(file.toFile()).path("rows"), ROWS);
+    }
+
+    private synchronized void forget(List<HistoryRow> rows) throws IOException {
+        Set<Long> ids = parked();
+        rows.forEach(r -> ids.remove(r.id()));
+    }
+
+    private synchronized void remember(List<HistoryRow> rows) throws IOException {
+        Set<Long> ids = parked();
+        rows.forEach(r -> ids.add(r.id()));
     }
 
     /** The first cause that is not Camel's wrapping (e.g. "Multicast processing failed"). */
@@ -76,19 +133,14 @@ public class HistoryDeadLetters {
 
     /** Sends every parked page to {@code endpoint}; a page that goes through is deleted. Returns pages replayed. */
     public int replay(ProducerTemplate template, String endpoint) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        }
         int done = 0;
-        for (Path file : files) {
-            JsonNode doc = mapper.readTree(file.toFile());
-            List<HistoryRow> rows = mapper.convertValue(doc.path("rows"), ROWS);
+        for (Path file : files()) {
+            List<HistoryRow> rows = rowsOf(file);
+            // while this file is replayed its plays count as not parked, so a failure parks them again
+            forget(rows);
             Exchange result = template.request(endpoint, e -> e.getMessage().setBody(rows));
             if (result.getException() != null) {
+                remember(rows);
                 LOG.warn("history: replay of {} failed again ({}); kept", file.getFileName(),
                         result.getException().getMessage());
                 continue;

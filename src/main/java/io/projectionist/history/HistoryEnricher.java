@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Plex metadata for history rows, with a bounded cache so an item costs one lookup however often it is played.
  * The route asks {@link #missingBatches} which rating keys to fetch (in batches for Plex's multi-get), feeds the
  * answers to {@link #remember}, then {@link #apply} joins rows and metadata. Items Plex no longer has are cached
- * as absent: their plays still ingest, marked {@code not_in_plex}.
+ * as absent: their plays still ingest, marked {@code not_in_plex}. Only a successful answer may be remembered (a
+ * failed or short-circuited call fails the page instead; see {@link HistoryRoutes}).
  */
 public class HistoryEnricher {
 

@@ -37,7 +37,8 @@ import java.util.function.Function;
  * Writes plays as file-drop exports partitioned by the local day they started: {@code history/YYYY/MM/DD.jsonl}
  * and, optionally, {@code DD.csv} with the same columns. A day's file is replaced atomically: its new content is
  * built in a hidden {@code .DD.jsonl.partial} next to it (a copy of the current file, then the new lines), flushed to
- * disk and renamed into place. During a backfill a day stays open across pages and is published once complete, so
+ * disk and renamed into place; the JSONL and CSV of every day published together are flushed first and then renamed
+ * back to back, so a failure or crash while flushing publishes neither. During a backfill a day stays open across pages and is published once complete, so
  * a day is written once, not once per page. A play whose row id the day's file already holds is not written again,
  * so a re-read after a crash can never duplicate a line.
  */
@@ -112,14 +113,22 @@ public class HistoryFileSink {
             for (Map.Entry<LocalDate, List<EnrichedPlay>> e : byDay.entrySet()) {
                 appendDay(e.getKey(), e.getValue());
             }
-            for (var it = open.entrySet().iterator(); it.hasNext(); ) {
-                OpenDay day = it.next().getValue();
+            List<OpenDay> closing = new ArrayList<>();
+            for (OpenDay day : open.values()) {
                 if (!day.day.equals(keepOpen)) {
-                    day.publish();
-                    it.remove();
-                    written.addAll(day.plays);
-                    alreadyThere.addAll(day.alreadyThere);
+                    closing.add(day);
                 }
+            }
+            // every file of every closing day goes to disk before the first rename: the slow part (flush, fsync)
+            // can fail or be cut short by a crash without leaving a day's CSV published and its JSONL not
+            for (OpenDay day : closing) {
+                day.sync();
+            }
+            for (OpenDay day : closing) {
+                day.publish();
+                open.remove(day.day);
+                written.addAll(day.plays);
+                alreadyThere.addAll(day.alreadyThere);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write history under " + root + ": " + ex.getMessage(), ex);
@@ -238,7 +247,20 @@ public class HistoryFileSink {
             return csvFile;
         }
 
-        /** CSV first, then JSON Lines (whose ids decide what counts as written). */
+        /** Both files' new content to disk, nothing renamed yet. */
+        void sync() throws IOException {
+            if (csvFile != null) {
+                csvFile.sync();
+            }
+            if (jsonl != null) {
+                jsonl.sync();
+            }
+        }
+
+        /**
+         * Two renames back to back (after {@link #sync}): CSV first, then JSON Lines, whose ids decide what counts
+         * as written. A reader that finds a day's JSONL finds its CSV with at least the same plays.
+         */
         void publish() throws IOException {
             if (csvFile != null) {
                 csvFile.publish();

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * {@code projectionist replay history}: boots the daemon's configuration with only the ingestion routes and no
  * pollers, and sends every parked page through the same pipeline (dedup, Plex enrichment, sinks). Pages that
- * fail again are parked again with the new reason.
+ * fail again are parked again with the new reason. Plays the daemon's polls ingested meanwhile are dropped by the
+ * ids, so a page replayed after Plex came back adds nothing twice.
  */
 public final class HistoryReplay {
 

@@ -3,6 +3,7 @@ package io.projectionist.history;
 import io.projectionist.plex.model.PlexItem;
 import io.projectionist.tautulli.model.HistoryRow;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 
 import java.util.List;
@@ -20,6 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *   Retry-After) → join → threads (the writer's own thread, page order) → HistoryWriter (sink, then commit ids);
  *   failed pages → dead letters
  * </pre>
+ * A page whose enrichment failed (Plex answering 5xx after the retries, timing out, refusing the connection or the
+ * token, the breaker open) is parked, not written: {@code not_in_plex} only ever means that Plex answered and does
+ * not have the item. The poll then ends without moving the watermark past the page, so the next poll reads it
+ * again (and ingests it once Plex is back), as does {@code replay history}; the ids make either exactly once.
+ * Without {@code plex.url} (or with {@code projectionist.history.enrich=false}) plays are written unenriched,
+ * marked {@code disabled}.
  */
 @SuppressWarnings("unchecked")
 public class HistoryRoutes extends RouteBuilder {
@@ -27,6 +34,8 @@ public class HistoryRoutes extends RouteBuilder {
     /** Header with the history row id, the idempotent consumer's key. */
     public static final String ROW_ID = "TautulliRowId";
     private static final String ENRICHMENT_FAILED = "historyEnrichmentFailed";
+    /** Set on a page parked because Plex failed: the poll must stop before the watermark passes it. */
+    private static final String HOLD_WATERMARK = "historyHoldWatermark";
 
     @Override
     public void configure() {
@@ -39,7 +48,16 @@ public class HistoryRoutes extends RouteBuilder {
                 + "&timeZone={{projectionist.history.time-zone}}&watermark=#historyWatermark")
                 .routeId("history-ingest")
                 .autoStartup("{{projectionist.history.enabled}}")
-                .to("direct:history-page");
+                // a failure here reaches the consumer, which then keeps the watermark where it was (the page was
+                // parked by history-page already: no error handler of this route must handle it again)
+                .errorHandler(noErrorHandler())
+                .to("direct:history-page")
+                .process(e -> {
+                    if (Boolean.TRUE.equals(e.getProperty(HOLD_WATERMARK))) {
+                        throw new HistoryPageParkedException(e.getProperty(HistoryDeadLetters.PARKED_REASON,
+                                String.class));
+                    }
+                });
 
         from("direct:history-page").routeId("history-page")
                 // bodies here are lists of records, never streams: skip the stream-cache check on every row's exchange
@@ -76,6 +94,7 @@ public class HistoryRoutes extends RouteBuilder {
                         .to("direct:history-written")
                         .setBody(exchangeProperty("newRows"))
                         .to("bean:historyDeadLetters?method=park")
+                        .setProperty(HOLD_WATERMARK, constant(true))
                     .otherwise()
                         // body: the enriched new plays, possibly none (the poll's last page still publishes the
                         // day kept open)
@@ -101,6 +120,8 @@ public class HistoryRoutes extends RouteBuilder {
                         Enrichment.DISABLED)));
 
         from("direct:history-enrich").routeId("history-enrich")
+                // a failure goes back to history-page, which parks the page and logs why (no second log here)
+                .errorHandler(noErrorHandler())
                 .setProperty("rows", body())
                 .process(e -> e.setProperty("plexAnswers", new ConcurrentHashMap<String, Optional<PlexItem>>()))
                 .process(e -> e.getMessage().setBody(enricher(e).missingBatches(e.getMessage().getBody(List.class))))
@@ -120,7 +141,8 @@ public class HistoryRoutes extends RouteBuilder {
                 .circuitBreaker().inheritErrorHandler(true)
                     .resilience4jConfiguration()
                         .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
-                        .waitDurationInOpenState(Integer.parseInt(getContext().resolvePropertyPlaceholders(
+                        // Camel takes this in seconds: 30000 "millis" kept the breaker open for eight hours
+                        .waitDurationInOpenState(breakerOpenSeconds(getContext().resolvePropertyPlaceholders(
                                 "{{projectionist.history.breaker-open-millis}}")))
                     .end()
                     .to("plex:metadata?batchSize={{projectionist.history.plex-batch-size}}")
@@ -134,6 +156,12 @@ public class HistoryRoutes extends RouteBuilder {
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                     .toD("{{projectionist.history.webhook-url}}")
                 .end();
+    }
+
+    /** {@code projectionist.history.breaker-open-millis} in whole seconds (rounded up, at least one). */
+    static int breakerOpenSeconds(String millis) {
+        long ms = Long.parseLong(millis.strip());
+        return (int) Math.max(1, (ms + 999) / 1000);
     }
 
     @SuppressWarnings("unchecked")
@@ -154,7 +182,19 @@ public class HistoryRoutes extends RouteBuilder {
 
     @SuppressWarnings("unchecked")
     private void remember(Exchange e) {
-        enricher(e).remember(e.getProperty("requested", List.class), e.getMessage().getBody(Map.class),
+        Object answer = e.getMessage().getBody();
+        // only a real multi-get answer (a map, possibly empty) may mark keys absent. An open breaker returns the
+        // exchange untouched and without an exception (the body still the requested keys): that is a failure,
+        // not "not in Plex". (Its SHORT_CIRCUITED property is no signal: Camel also sets it on a failed attempt
+        // that a redelivery then turned into a success.)
+        if (!(answer instanceof Map)) {
+            throw new IllegalStateException(Boolean.TRUE.equals(
+                    e.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_REJECTED))
+                    ? "Plex circuit breaker open after repeated failures: metadata not asked for "
+                            + e.getProperty("requested", List.class).size() + " rating keys"
+                    : "plex:metadata gave no answer (" + (answer == null ? "null" : answer.getClass().getName()) + ")");
+        }
+        enricher(e).remember(e.getProperty("requested", List.class), (Map<String, PlexItem>) answer,
                 e.getProperty("plexAnswers", Map.class));
     }
 

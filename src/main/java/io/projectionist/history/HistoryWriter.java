@@ -64,8 +64,8 @@ public class HistoryWriter extends ServiceSupport {
     }
 
     /**
-     * A page that failed before the write (Plex down, say) is parked, and the consumer moves the watermark past it:
-     * publish the days kept open so far, or, if that fails too, park their plays with the page's.
+     * A page that failed before the write (Plex down, say) is parked, and the poll ends there (the watermark stays
+     * before it): publish the days kept open so far, or, if that fails too, park their plays with the page's.
      *
      * @return the plays published
      */

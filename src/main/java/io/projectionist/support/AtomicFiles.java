@@ -163,6 +163,7 @@ public final class AtomicFiles {
         private final Path tmp;
         private final OutputStream out;
         private boolean done;
+        private boolean synced;
 
         private Pending(Path target, Path tmp, OutputStream out) {
             this.target = target;
@@ -178,17 +179,31 @@ public final class AtomicFiles {
             return out;
         }
 
+        /**
+         * Flushes the new content to disk without publishing it, so that several files can then be renamed
+         * back to back ({@link #publish()} does only the rename after this).
+         */
+        public void sync() throws IOException {
+            if (done) {
+                throw new IllegalStateException(target + " was already published or discarded");
+            }
+            if (!synced) {
+                out.close();
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                synced = true;
+            }
+        }
+
         /** Flushes to disk and renames over the target: readers see the old content or all of the new. */
         public Path publish() throws IOException {
             if (done) {
                 throw new IllegalStateException(target + " was already published or discarded");
             }
-            done = true;
             try {
-                out.close();
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    ch.force(true);
-                }
+                sync();
+                done = true;
                 move(tmp, target);
                 return target;
             } finally {

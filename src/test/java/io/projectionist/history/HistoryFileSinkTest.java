@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HistoryFileSinkTest {
 
@@ -52,6 +53,20 @@ class HistoryFileSinkTest {
         assertThat(restarted.write(List.of(play(1, noon, "A"), play(3, noon, "C")))).isEmpty();
         assertThat(Files.readAllLines(dir.resolve("2026/03/01.jsonl"))).hasSize(2);
         assertThat(Files.readAllLines(dir.resolve("2026/03/01.csv"))).hasSize(3); // header + 2
+    }
+
+    @Test
+    void aDayWhoseJsonlCannotBeFlushedPublishesNeitherFile(@TempDir Path dir) throws Exception {
+        HistoryFileSink sink = new HistoryFileSink(dir, ZONE, true);
+        ZonedDateTime noon = ZonedDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZONE);
+        sink.write(List.of(play(1, noon, "A")), noon.toLocalDate()); // the 1st stays open
+        // the JSONL's flush fails (its partial file is gone) after the CSV's has succeeded
+        Files.delete(dir.resolve("2026/03/.01.jsonl.partial"));
+        assertThatThrownBy(() -> sink.write(List.of(), null)).isInstanceOf(java.io.UncheckedIOException.class);
+        // a reader sees the two files agree: the CSV was not published ahead of the JSONL
+        assertThat(dir.resolve("2026/03/01.csv")).doesNotExist();
+        assertThat(dir.resolve("2026/03/01.jsonl")).doesNotExist();
+        assertThat(sink.discard()).extracting(HistoryRow::id).containsExactly(1L);
     }
 
     @Test

@@ -66,6 +66,8 @@ class HistoryResilienceTest {
         System.setProperty("projectionist.upstream.retries", "3");
         System.setProperty("projectionist.upstream.retry-delay", "50");
         System.setProperty("projectionist.upstream.max-retry-delay", "200");
+        // the breaker opens while Plex is down: let it try again soon after Plex is back
+        System.setProperty("projectionist.history.breaker-open-millis", "1000");
         startedAt = System.currentTimeMillis();
     }
 
@@ -74,7 +76,8 @@ class HistoryResilienceTest {
         for (String p : List.of("tautulli.url", "tautulli.api-key", "plex.url", "plex.token", "projectionist.out-dir",
                 "projectionist.data-dir", "projectionist.history.poll-interval", "projectionist.history.time-zone",
                 "projectionist.history.plex-concurrency", "projectionist.upstream.retries",
-                "projectionist.upstream.retry-delay", "projectionist.upstream.max-retry-delay")) {
+                "projectionist.upstream.retry-delay", "projectionist.upstream.max-retry-delay",
+                "projectionist.history.breaker-open-millis")) {
             System.clearProperty(p);
         }
         sim.close();
@@ -123,6 +126,7 @@ class HistoryResilienceTest {
                 .contains("\"id\":" + play.id());
 
         sim.plexFaults().reset();
+        Thread.sleep(1100); // the failures opened the breaker: Plex is tried again once it half-opens
         ProducerTemplate template = context.createProducerTemplate();
         HistoryDeadLetters deadLetters = context.getRegistry().lookupByNameAndType("historyDeadLetters",
                 HistoryDeadLetters.class);
@@ -131,6 +135,9 @@ class HistoryResilienceTest {
         Map<Long, Integer> counts = HistoryOutput.idCounts(OUT.resolve("history"));
         assertThat(counts).containsEntry((long) play.id(), 1);
         assertThat(counts.values()).allMatch(n -> n == 1);
+        assertThat(HistoryOutput.plays(OUT.resolve("history")).stream()
+                .filter(p -> p.path("id").asLong() == play.id()).findFirst().orElseThrow()
+                .path("enrichment_status").asText()).isEqualTo("enriched");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeenPlaysTest {
 
@@ -34,6 +35,15 @@ class SeenPlaysTest {
         assertThat(restarted.contains("1")).isTrue();
         assertThat(restarted.contains("2")).as("never written, so it must be read again").isFalse();
         assertThat(restarted.add("2")).isTrue();
+    }
+
+    @Test
+    void anUnwritableDataFolderIsReportedAsAWriteFailure(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Files.writeString(data, "a file where the data folder should be"); // fails as root too, unlike chmod
+        assertThatThrownBy(() -> new FileSeenStore(data.resolve("history/seen-plays")))
+                .hasMessageStartingWith("cannot write " + data.resolve("history/seen-plays"))
+                .hasMessageNotContaining("cannot read");
     }
 
     @Test
