@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.projectionist.support.Csv;
 import io.projectionist.support.Json;
 import io.projectionist.tautulli.model.HistoryRow;
 
@@ -45,7 +46,7 @@ import java.util.function.Function;
 public class HistoryFileSink {
 
     private static final List<Column> COLUMNS = columns();
-    private static final byte[] CSV_HEADER = (String.join(",", COLUMNS.stream().map(Column::name).toList()) + "\n")
+    private static final byte[] CSV_HEADER = Csv.of(List.of(COLUMNS.stream().map(Column::name).toList()))
             .getBytes(StandardCharsets.UTF_8);
 
     private final Path root;
@@ -384,9 +385,9 @@ public class HistoryFileSink {
                     sb.append(',');
                 }
                 Column c = COLUMNS.get(i);
-                appendCsv(sb, c.record().apply(c.fromEnrichment() ? p.enrichment() : p.play()));
+                Csv.appendCell(sb, cell(c.record().apply(c.fromEnrichment() ? p.enrichment() : p.play())));
             }
-            sb.append('\n');
+            sb.append(Csv.LINE_END);
             if (sb.length() > 200_000) {
                 out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 sb.setLength(0);
@@ -395,17 +396,9 @@ public class HistoryFileSink {
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void appendCsv(StringBuilder sb, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof Long n) {
-            sb.append(n.longValue());
-        } else if (value instanceof Integer n) {
-            sb.append(n.intValue());
-        } else if (value instanceof String s) {
-            appendText(sb, s);
-        } else if (value instanceof List<?> list) {
+    /** A list (genres, directors) is one cell, its entries joined by '|'; anything else is its own cell. */
+    private static Object cell(Object value) {
+        if (value instanceof List<?> list) {
             StringBuilder joined = new StringBuilder();
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
@@ -413,21 +406,8 @@ public class HistoryFileSink {
                 }
                 joined.append(list.get(i));
             }
-            appendText(sb, joined.toString());
-        } else {
-            appendText(sb, value.toString());
+            return joined.toString();
         }
-    }
-
-    /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
-    private static void appendText(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
-                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-                return;
-            }
-        }
-        sb.append(s);
+        return value;
     }
 }
