@@ -137,7 +137,7 @@ public final class TautulliApi {
         handlers.put("get_library_names", a -> libraryNames());
         handlers.put("get_libraries", a -> libraries());
         handlers.put("get_library", this::library);
-        handlers.put("get_library_media_info", a -> new MediaInfoTable(world).query(a));
+        handlers.put("get_library_media_info", a -> new MediaInfoTable(world, clock).query(a));
         handlers.put("get_activity", this::activity);
         handlers.put("terminate_session", this::terminate);
         handlers.put("get_metadata", this::metadata);
