@@ -11,13 +11,16 @@ import io.projectionist.sim.world.History;
 import io.projectionist.sim.world.Item;
 import io.projectionist.sim.world.Library;
 import io.projectionist.sim.world.LiveSession;
+import io.projectionist.sim.world.LiveSessions.StartOptions;
 import io.projectionist.sim.world.MediaType;
 import io.projectionist.sim.world.PlayRow;
 import io.projectionist.sim.world.TranscodeDecision;
-import io.projectionist.sim.world.LiveSessions.StartOptions;
 import io.projectionist.sim.world.User;
 import io.projectionist.sim.world.World;
+import io.projectionist.support.Json;
+import io.projectionist.tautulli.model.LibraryMediaInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -107,7 +110,7 @@ class TablesAndPlexCommandsTest {
         List<String> names = new ArrayList<>();
         byName.forEach(r -> names.add(r.path("friendly_name").asText()));
         List<String> desc = new ArrayList<>(names);
-        desc.sort(java.util.Comparator.reverseOrder());
+        desc.sort(Comparator.reverseOrder());
         assertThat(names).isEqualTo(desc); // build_datatables_json defaults to friendly_name desc
 
         JsonNode byPlays = api(sim, "cmd", "get_users_table", "order_column", "plays", "order_dir", "asc",
@@ -164,7 +167,7 @@ class TablesAndPlexCommandsTest {
         List<String> names = new ArrayList<>();
         d.path("data").forEach(r -> names.add(r.path("section_name").asText()));
         assertThat(names).isEqualTo(world.libraries().stream().map(Library::name)
-                .sorted(java.util.Comparator.reverseOrder()).toList());
+                .sorted(Comparator.reverseOrder()).toList());
     }
 
     @Test
@@ -407,5 +410,9 @@ class TablesAndPlexCommandsTest {
             assertThat(r.path("file_size").asText()).isEqualTo(String.valueOf(it.media().fileSize()));
         }
         assertThat(d.path("total_file_size").isIntegralNumber()).isTrue();
+        // the product's model still reads the real (string) form
+        LibraryMediaInfo page = Json.snakeCase().convertValue(d, LibraryMediaInfo.class);
+        Item first = world.item(d.path("data").get(0).path("rating_key").asText()).orElseThrow();
+        assertThat(page.data().get(0).fileSize()).isEqualTo(first.media().fileSize());
     }
 }
