@@ -237,6 +237,18 @@ class TablesAndPlexCommandsTest {
         assertThat(d.path("media_type").asText()).isEqualTo("movie");
         assertThat(d.path("current_session").asInt()).isZero();
 
+        int track = -1;
+        for (int i = 0; i < h.size() && track < 0; i++) {
+            if (h.item(i).type() == MediaType.TRACK) {
+                track = i;
+            }
+        }
+        JsonNode audio = api(sim, "cmd", "get_stream_data", "row_id", String.valueOf(track + 1)).data();
+        assertThat(keys(audio)).containsExactlyElementsOf(STREAM_KEYS);
+        assertThat(audio.path("media_type").asText()).isEqualTo("track");
+        assertThat(audio.path("audio_codec").asText()).isEqualTo(h.item(track).media().audioCodec());
+        assertThat(audio.path("stream_video_codec").asText()).isEmpty();
+
         SimTestSupport.Reply unknown = api(sim, "cmd", "get_stream_data", "row_id", "99999999");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(api(sim, "cmd", "get_stream_data").status()).isEqualTo(400);
@@ -326,6 +338,13 @@ class TablesAndPlexCommandsTest {
                 "media_type", "season").data();
         assertThat(eps.path("children_type").asText()).isEqualTo("episode");
         assertThat(eps.path("children_list")).hasSize(world.children(season.ratingKey()).size());
+        Item album = world.itemsOfType(MediaType.ALBUM).get(0);
+        JsonNode tracks = api(sim, "cmd", "get_children_metadata", "rating_key", String.valueOf(album.ratingKey()),
+                "media_type", "album").data();
+        assertThat(tracks.path("children_type").asText()).isEqualTo("track");
+        assertThat(tracks.path("children_list").get(0).path("parent_rating_key").asText())
+                .isEqualTo(String.valueOf(album.ratingKey()));
+        assertThat(api(sim, "cmd", "get_children_metadata", "rating_key", "987654321").data().isArray()).isTrue();
     }
 
     @Test
