@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The datatables envelope Tautulli's *_table commands share ({@code build_datatables_json} then an SQL
- * ORDER BY / LIKE / LIMIT): order_column must be one of the command's columns (anything else is Python's
- * {@code list.index} ValueError, a 500), order_dir defaults to desc, search is a case-insensitive substring over
- * the searchable columns, recordsTotal counts the rows before the search.
+ * ORDER BY / LIKE / LIMIT): order_column names the command's columns (an unknown one is ignored, as observed
+ * on get_history), order_dir defaults to desc, search is a case-insensitive substring over the searchable
+ * columns, recordsTotal counts the rows before the search.
  */
 final class DataTable {
 
@@ -38,11 +38,20 @@ final class DataTable {
     }
 
     Map<String, Object> query(Args a, List<Map<String, Object>> all) {
-        String orderColumn = a.str("order_column", defaultSort);
-        if (columns.stream().noneMatch(c -> c.name().equals(orderColumn))) {
-            throw new ApiErrors.CommandCrash("'" + orderColumn + "' is not in list");
+        // comma lists pair columns with directions; unknown columns are skipped, a bad direction is desc
+        String[] cols = a.str("order_column", defaultSort).split(",");
+        String[] dirs = a.str("order_dir", "desc").split(",");
+        Comparator<Map<String, Object>> cmp = null;
+        for (int i = 0; i < cols.length; i++) {
+            String name = cols[i].trim();
+            if (columns.stream().noneMatch(c -> c.name().equals(name))) {
+                continue;
+            }
+            boolean asc = i < dirs.length && dirs[i].trim().equalsIgnoreCase("asc");
+            Comparator<Map<String, Object>> one = (x, y) -> compare(x.get(name), y.get(name));
+            one = asc ? one : one.reversed();
+            cmp = cmp == null ? one : cmp.thenComparing(one);
         }
-        boolean desc = !"asc".equalsIgnoreCase(a.str("order_dir", "desc"));
         int start = a.intArg("start", 0);
         int length = a.intArg("length", 25);
         String search = a.str("search");
@@ -54,8 +63,9 @@ final class DataTable {
                 return v != null && String.valueOf(v).toLowerCase(Locale.ROOT).contains(needle);
             }));
         }
-        Comparator<Map<String, Object>> cmp = (x, y) -> compare(x.get(orderColumn), y.get(orderColumn));
-        rows.sort(desc ? cmp.reversed() : cmp);
+        if (cmp != null) {
+            rows.sort(cmp); // no usable column: no ORDER BY, rows stay in row id order
+        }
         int[] b = HistoryQuery.pySlice(rows.size(), start, length < 0 ? rows.size() : start + length);
         return map("recordsFiltered", rows.size(), "recordsTotal", all.size(), "data",
                 new ArrayList<>(rows.subList(b[0], b[1])), "draw", 1);

@@ -131,8 +131,19 @@ class TablesAndPlexCommandsTest {
         assertThat(page).hasSize(2);
         assertThat(page.get(0).path("friendly_name").asText()).isEqualTo(names.get(1));
 
-        SimTestSupport.Reply bad = api(sim, "cmd", "get_users_table", "order_column", "nope");
-        assertThat(bad.status()).isEqualTo(500); // Python's list.index raises
+        // an unknown column is ignored: no ORDER BY, row id order
+        JsonNode natural = api(sim, "cmd", "get_users_table", "order_column", "nope", "length", "-1").data()
+                .path("data");
+        assertThat(natural.get(0).path("user_id").asInt()).isZero();
+        for (int i = 1; i < natural.size(); i++) {
+            assertThat(natural.get(i).path("row_id").asInt()).isGreaterThan(natural.get(i - 1).path("row_id").asInt());
+        }
+        // comma lists pair columns and directions
+        JsonNode two = api(sim, "cmd", "get_users_table", "order_column", "is_active,plays", "order_dir",
+                "asc,desc", "length", "-1").data().path("data");
+        assertThat(two.get(0).path("plays").asLong()).isEqualTo(world.users().stream()
+                .mapToLong(x -> world.history().stream().filter(p -> p.user().equals(x)).count()).max()
+                .orElseThrow());
     }
 
     // ---------------------------------------------------------------------------------------- libraries table
