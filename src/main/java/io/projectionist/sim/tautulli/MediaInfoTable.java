@@ -8,6 +8,7 @@ import io.projectionist.sim.world.Library;
 import io.projectionist.sim.world.Media;
 import io.projectionist.sim.world.MediaType;
 import io.projectionist.sim.world.World;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,9 +23,11 @@ import java.util.Map;
 final class MediaInfoTable {
 
     private final World world;
+    private final Clock clock;
 
-    MediaInfoTable(World world) {
+    MediaInfoTable(World world, Clock clock) {
         this.world = world;
+        this.clock = clock;
     }
 
     Object query(Args a) {
@@ -103,8 +106,11 @@ final class MediaInfoTable {
         for (Item it : rows.subList(b[0], b[1])) {
             data.add(row(it, plays[it.ordinal()], last[it.ordinal()]));
         }
+        // the media info cache was built with the world; refresh=true rebuilds it now
+        long refreshed = "true".equalsIgnoreCase(a.str("refresh")) ? clock.instant().getEpochSecond()
+                : world.anchor().getEpochSecond();
         return map("recordsFiltered", filtered, "recordsTotal", recordsTotal, "data", data, "draw", 1,
-                "filtered_file_size", filteredSize, "total_file_size", totalSize);
+                "last_refreshed", refreshed, "filtered_file_size", filteredSize, "total_file_size", totalSize);
     }
 
     private long fileSize(Item it) {
@@ -134,7 +140,8 @@ final class MediaInfoTable {
                 "video_resolution", m == null ? "" : m.videoResolution(), "video_framerate",
                 m == null ? "" : m.videoFrameRate(), "audio_codec", m == null ? "" : m.audioCodec(),
                 "audio_channels", m == null ? "" : String.valueOf(m.audioChannels()), "file_size",
-                fileSize(it), "last_played", plays == 0 ? null : lastPlayed, "play_count",
+                // a playable item copies Plex's Part size attribute (a string); parents hold the summed int
+                m != null ? String.valueOf(m.fileSize()) : (Object) fileSize(it), "last_played", plays == 0 ? null : lastPlayed, "play_count",
                 plays == 0 ? null : plays);
     }
 }

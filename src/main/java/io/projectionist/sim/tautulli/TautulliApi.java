@@ -137,7 +137,7 @@ public final class TautulliApi {
         handlers.put("get_library_names", a -> libraryNames());
         handlers.put("get_libraries", a -> libraries());
         handlers.put("get_library", this::library);
-        handlers.put("get_library_media_info", a -> new MediaInfoTable(world).query(a));
+        handlers.put("get_library_media_info", a -> new MediaInfoTable(world, clock).query(a));
         handlers.put("get_activity", this::activity);
         handlers.put("terminate_session", this::terminate);
         handlers.put("get_metadata", this::metadata);
@@ -156,6 +156,51 @@ public final class TautulliApi {
         handlers.put("get_plays_by_source_resolution", a -> graphs.byResolution(a, false));
         handlers.put("get_plays_by_stream_resolution", a -> graphs.byResolution(a, true));
         handlers.put("get_concurrent_streams_by_stream_type", graphs::concurrentByStreamType);
+        registerTablesAndPlex();
+        registerUnconfigured();
+    }
+
+    private void registerTablesAndPlex() {
+        Tables tables = new Tables(world, this);
+        PlexBacked plex = new PlexBacked(world, sessions, renderers);
+        handlers.put("get_users_table", tables::usersTable);
+        handlers.put("get_libraries_table", tables::librariesTable);
+        handlers.put("get_user_ips", tables::userIps);
+        handlers.put("get_stream_data", plex::streamData);
+        handlers.put("search", plex::search);
+        handlers.put("get_children_metadata", plex::childrenMetadata);
+        handlers.put("get_new_rating_keys", plex::ratingKeys);
+        handlers.put("get_old_rating_keys", plex::ratingKeys);
+        handlers.put("get_server_list", a -> plex.serverList());
+        handlers.put("get_server_id", plex::serverId);
+        handlers.put("get_server_pref", plex::serverPref);
+        // the simulated Plex starts with no collections or playlists (PlexState is not visible from here)
+        handlers.put("get_collections_table", a -> DataTable.empty());
+        handlers.put("get_playlists_table", a -> DataTable.empty());
+    }
+
+    /** What a Tautulli with no notifiers, newsletters, exports, synced items, logins or logs answers. */
+    private void registerUnconfigured() {
+        for (String cmd : List.of("get_notifiers", "get_newsletters", "get_synced_items", "get_logs")) {
+            handlers.put(cmd, a -> List.of());
+        }
+        for (String cmd : List.of("get_notification_log", "get_newsletter_log", "get_user_logins",
+                "get_exports_table")) {
+            handlers.put(cmd, a -> DataTable.empty());
+        }
+        handlers.put("get_notifier_config", a -> {
+            a.required("notifier_id");
+            throw new ApiErrors.NoResult("no such notifier");
+        });
+        handlers.put("get_newsletter_config", a -> {
+            a.required("newsletter_id");
+            throw new ApiErrors.NoResult("no such newsletter");
+        });
+        handlers.put("get_plex_log", a -> map("data", List.of())); // no Plex logs folder set
+        handlers.put("get_date_formats", a -> map("date_format", "YYYY-MM-DD", "time_format", "HH:mm"));
+        handlers.put("get_pms_update", a -> map("update_available", false, "platform", "", "release_date", "",
+                "version", "", "requirements", "", "extra_info", "", "changelog_added", "", "changelog_fixed", "",
+                "label", "", "distro", "", "distro_build", "", "download_url", ""));
     }
 
     // ---------------------------------------------------------------------------------------- request handling

@@ -334,6 +334,20 @@ public final class LiveSessions {
                 s.pausedMs / 1000, s.decision, s.streamResolution, streamBitrate, bandwidth, s.wan, ip);
     }
 
+    /**
+     * The session a history row was while it played (state "stopped", offset 0), with the stream values a live
+     * one would have had: lets Tautulli's get_stream_data answer a row_id the same way as a session_key.
+     */
+    public static LiveSession replay(History h, int row) {
+        Item item = h.item(row);
+        TranscodeDecision decision = h.transcodeDecision(row);
+        String res = defaultStreamResolution(item, decision);
+        int streamBitrate = streamBitrate(item.media(), decision, res);
+        return new LiveSession("", "", "", h.user(row), h.device(row), item, "stopped", 0, h.started(row),
+                h.pausedCounter(row), decision, res, streamBitrate, streamBitrate + streamBitrate / 5, h.wan(row),
+                h.ipAddress(row));
+    }
+
     static String defaultStreamResolution(Item item, TranscodeDecision decision) {
         String src = item.media() == null ? "" : item.media().videoResolution();
         if (src.isEmpty() || decision != TranscodeDecision.TRANSCODE) {
