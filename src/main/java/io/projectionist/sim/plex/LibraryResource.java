@@ -56,10 +56,20 @@ final class LibraryResource {
                         editSection(c, l);
                         return Wire.empty();
                     }
-                    return Paging.page(c, m, listing(c, l, c.q().nonEmpty("type")), l, render);
+                    Listing all = listing(c, l, c.q().nonEmpty("type"));
+                    if (c.q().flag("includeMeta") == Boolean.TRUE) {
+                        String tp = c.q().nonEmpty("type");
+                        all = all.withMeta(ctx.search.meta(l, false,
+                                tp == null ? Filters.defaultType(l) : Filters.parseType(tp)));
+                    }
+                    return Paging.page(c, m, all, l, render);
                 }
                 case "collections" -> {
-                    return Paging.page(c, m, listing(c, l, "18"), l, render);
+                    Listing cols = listing(c, l, "18");
+                    if (c.q().flag("includeMeta") == Boolean.TRUE) {
+                        cols = cols.withMeta(ctx.search.meta(l, true, 18));
+                    }
+                    return Paging.page(c, m, cols, l, render);
                 }
                 case "onDeck" -> {
                     return get(m, () -> deck.onDeck(c, l), c);
@@ -68,7 +78,13 @@ final class LibraryResource {
                     return get(m, () -> deck.recentlyAdded(c, l), c);
                 }
                 default -> {
-                    // 404
+                    // a filter's choice list (genre, year, resolution, …), as <Meta> advertises it
+                    String tp = c.q().nonEmpty("type");
+                    Node choices = ctx.search.choices(l, p.get(3),
+                            tp == null ? Filters.defaultType(l) : Filters.parseType(tp));
+                    if (choices != null) {
+                        return get(m, () -> choices, c);
+                    }
                 }
             }
         }
@@ -111,8 +127,10 @@ final class LibraryResource {
             }
         }
         ViewStats vs = ctx.stats(c);
-        items.removeIf(ctx.filters.items(c, vs).negate());
-        items.sort(Filters.itemOrder(q.nonEmpty("sort"), vs));
+        if (t != null) {
+            items.removeIf(ctx.search.predicate(q, t, vs).negate());
+        }
+        items.sort(ctx.filters.itemOrder(q.nonEmpty("sort"), vs));
         String viewGroup = t == null ? l.type() : t.wire();
         return new Listing(items, o -> render.item((Item) o, vs, Level.LISTING, guids),
                 "All " + l.name(), viewGroup);

@@ -17,6 +17,7 @@ final class PlexContext {
     final PlexState state;
     final Render render;
     final Filters filters;
+    final Search search;
     private final Map<Integer, ViewStats> stats = new HashMap<>();
 
     PlexContext(World world, LiveSessions sessions, PlexState state) {
@@ -25,6 +26,7 @@ final class PlexContext {
         this.state = state;
         this.render = new Render(world, state);
         this.filters = new Filters(state, render);
+        this.search = new Search(world, state, render, filters);
     }
 
     /** The asking account's view state, recomputed when the history has grown. */

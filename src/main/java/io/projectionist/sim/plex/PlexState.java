@@ -128,6 +128,11 @@ public final class PlexState {
     private final Map<Integer, Coll> collections = new LinkedHashMap<>();
     private final Map<Integer, List<Hub>> hubs = new HashMap<>();
     private final Map<Integer, Set<String>> itemLocks = new HashMap<>();
+    /** Edited titles and labels of library items, by rating key (the world itself never changes). */
+    private final Map<Integer, String> titles = new HashMap<>();
+    private final Map<Integer, List<String>> labels = new HashMap<>();
+    /** userRating and lastRatedAt by rating key ({@code /:/rate}; one rating per item, the owner's). */
+    private final Map<Integer, double[]> ratings = new HashMap<>();
     private Rng guids;
     private int nextKey;
     private int nextIndex;
@@ -144,6 +149,9 @@ public final class PlexState {
     public synchronized void reset() {
         collections.clear();
         itemLocks.clear();
+        titles.clear();
+        labels.clear();
+        ratings.clear();
         hubs.clear();
         for (Library l : world.libraries()) {
             hubs.put(l.sectionId(), defaultHubs(l));
@@ -207,6 +215,34 @@ public final class PlexState {
             }
         }
         return out;
+    }
+
+    /** The collections {@code itemRk} belongs to, in creation order. */
+    public synchronized List<CollectionInfo> collectionsOf(int itemRk) {
+        List<CollectionInfo> out = new ArrayList<>();
+        for (Coll c : collections.values()) {
+            if (c.items.contains(itemRk)) {
+                out.add(c.snapshot());
+            }
+        }
+        return out;
+    }
+
+    /** The item's title, as edited. */
+    public synchronized String titleOf(Item it) {
+        return titles.getOrDefault(it.ratingKey(), it.title());
+    }
+
+    /** The item's labels, as edited. */
+    public synchronized List<String> labelsOf(Item it) {
+        List<String> l = labels.get(it.ratingKey());
+        return l == null ? it.labels() : List.copyOf(l);
+    }
+
+    /** The admin's rating of the item (the simulator keeps one rating per item), or null. */
+    public synchronized Double userRatingOf(Item it) {
+        double[] r = ratings.get(it.ratingKey());
+        return r == null ? null : r[0];
     }
 
     synchronized Set<String> lockedFieldsOf(int itemRk) {
@@ -615,7 +651,7 @@ public final class PlexState {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private long now() {
+    long now() {
         return clock.instant().getEpochSecond();
     }
 
