@@ -37,6 +37,18 @@ final class LibraryResource {
         this.deck = deck;
     }
 
+    /** GET /library: the three directories a real server lists there, each of which answers. */
+    SimResponse root(Call c, String m, List<String> p) {
+        return get(m, () -> Node.container().attr("size", 3).attr("allowSync", Boolean.FALSE)
+                .attr("art", "/:/resources/library-art.png").attr("content", "")
+                .attr("identifier", "com.plexapp.plugins.library")
+                .attr("mediaTagPrefix", Render.MEDIA_TAG_PREFIX).attr("mediaTagVersion", Render.MEDIA_TAG_VERSION)
+                .attr("title1", "Plex Library").attr("title2", "")
+                .add(Node.of("Directory").attr("key", "sections").attr("title", "Library Sections"))
+                .add(Node.of("Directory").attr("key", "recentlyAdded").attr("title", "Recently Added Content"))
+                .add(Node.of("Directory").attr("key", "onDeck").attr("title", "On Deck Content")), c);
+    }
+
     // ---- /library/sections --------------------------------------------------------------------------------------
 
     SimResponse sections(Call c, String m, List<String> p) {
@@ -118,6 +130,15 @@ final class LibraryResource {
                     "secondary");
         }
         MediaType t = PlexState.typeOf(type);
+        ViewStats vs = ctx.stats(c);
+        List<Item> items = search(l, q, t, vs);
+        String viewGroup = t == null ? l.type() : t.wire();
+        return new Listing(items, o -> render.item((Item) o, vs, Level.LISTING, guids),
+                "All " + l.name(), viewGroup);
+    }
+
+    /** Items of type {@code t} in the section that pass the query's filters, in its sort order (no limit). */
+    List<Item> search(Library l, Query q, MediaType t, ViewStats vs) {
         List<Item> items = new ArrayList<>();
         if (t != null && PlexState.allowedInSection(l, t)) {
             for (Item it : world.items()) {
@@ -125,15 +146,10 @@ final class LibraryResource {
                     items.add(it);
                 }
             }
-        }
-        ViewStats vs = ctx.stats(c);
-        if (t != null) {
             items.removeIf(ctx.search.predicate(q, t, vs).negate());
         }
         items.sort(ctx.filters.itemOrder(q.nonEmpty("sort"), vs));
-        String viewGroup = t == null ? l.type() : t.wire();
-        return new Listing(items, o -> render.item((Item) o, vs, Level.LISTING, guids),
-                "All " + l.name(), viewGroup);
+        return items;
     }
 
     /** PUT /library/sections/{sid}/all: field edits on collections (type=18) or the tag path on items. */
