@@ -49,6 +49,25 @@ final class LibraryResource {
                 .add(Node.of("Directory").attr("key", "onDeck").attr("title", "On Deck Content")), c);
     }
 
+    /** GET /library/all?title=&type=: the filtered search over every section the account sees. */
+    SimResponse everySection(Call c, String m, List<String> p) {
+        Query q = c.q();
+        String tp = q.nonEmpty("type");
+        ViewStats vs = ctx.stats(c);
+        List<Item> items = new ArrayList<>();
+        for (Library l : world.libraries()) {
+            if (!c.sees(l.sectionId())) {
+                continue;
+            }
+            int type = tp == null ? Filters.defaultType(l) : Filters.parseType(tp);
+            items.addAll(search(l, q, PlexState.typeOf(type), vs));
+        }
+        boolean guids = "1".equals(q.get("includeGuids"));
+        Listing listing = new Listing(items, o -> render.withSection(render.item((Item) o, vs, Level.LISTING,
+                guids), (Item) o), "All", "mixed");
+        return Paging.page(c, m, listing, null, render);
+    }
+
     // ---- /library/sections --------------------------------------------------------------------------------------
 
     SimResponse sections(Call c, String m, List<String> p) {

@@ -62,18 +62,22 @@ final class PlexApi {
         SessionsResource live = new SessionsResource(ctx);
         HistoryResource history = new HistoryResource(ctx);
         PlaylistsResource playlists = new PlaylistsResource(ctx, library);
+        PlayedResource played = new PlayedResource(ctx);
         this.routes = List.of(
                 Route.exact("", server::root),
                 Route.exact("library", library::root),
                 // no background activities run on the simulated server
                 Route.exact("activities", (c, m, p) -> get(m, () -> Node.container().attr("size", 0), c)),
                 Route.prefix("library/sections", library::sections),
+                Route.exact("library/all", library::everySection),
                 Route.prefix("library/metadata", library::metadata),
                 Route.prefix("library/collections", collections::handle),
                 Route.exact("library/onDeck", (c, m, p) -> get(m, () -> deck.onDeck(c, null), c)),
                 Route.exact("library/recentlyAdded", (c, m, p) -> get(m, () -> deck.recentlyAdded(c, null), c)),
                 Route.prefix("hubs", hubs::handle),
                 Route.prefix("playlists", playlists::handle),
+                Route.prefix(":", played::handle),
+                Route.exact("transcode/sessions", live::transcodeSessions),
                 Route.exact("status/sessions/history/all", history::handle),
                 Route.prefix("status/sessions", live::handle));
     }

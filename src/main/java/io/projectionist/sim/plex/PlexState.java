@@ -178,6 +178,8 @@ public final class PlexState {
     /** userRating and lastRatedAt by rating key ({@code /:/rate}; one rating per item, the owner's). */
     private final Map<Integer, double[]> ratings = new HashMap<>();
     private final Map<Integer, Playlist> playlists = new LinkedHashMap<>();
+    /** Played state written by clients, per account index: ordinal → {viewCount, lastViewedAt, viewOffset}. */
+    private final Map<Integer, Map<Integer, long[]>> played = new HashMap<>();
     private Rng guids;
     private int nextKey;
     private int nextPlaylistItem;
@@ -199,6 +201,7 @@ public final class PlexState {
         labels.clear();
         ratings.clear();
         playlists.clear();
+        played.clear();
         nextPlaylistItem = 1;
         hubs.clear();
         for (Library l : world.libraries()) {
@@ -571,6 +574,36 @@ public final class PlexState {
             }
         }
         return out;
+    }
+
+    // ---- played state and ratings ------------------------------------------------------------------------------
+
+    synchronized Map<Integer, long[]> playedWrites(int account) {
+        Map<Integer, long[]> m = played.get(account);
+        return m == null ? Map.of() : Map.copyOf(m);
+    }
+
+    /** Sets an account's view state of one playable item (the values are absolute). */
+    synchronized void setPlayed(int account, Item it, long viewCount, long lastViewedAt, long viewOffset) {
+        played.computeIfAbsent(account, x -> new HashMap<>())
+                .put(it.ordinal(), new long[] {viewCount, lastViewedAt, viewOffset});
+    }
+
+    /** PUT /:/rate: 0-10, or -1 to clear. */
+    synchronized void rate(Item it, double rating) {
+        if (rating == -1) {
+            ratings.remove(it.ratingKey());
+        } else if (rating < 0 || rating > 10) {
+            throw PlexFailure.badRequest("rating must be 0..10 or -1");
+        } else {
+            ratings.put(it.ratingKey(), new double[] {rating, now()});
+        }
+    }
+
+    /** When the item was rated, or null. */
+    synchronized Long lastRatedAtOf(Item it) {
+        double[] r = ratings.get(it.ratingKey());
+        return r == null ? null : (long) r[1];
     }
 
     // ---- playlists ---------------------------------------------------------------------------------------------

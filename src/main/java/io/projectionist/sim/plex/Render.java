@@ -197,6 +197,10 @@ final class Render {
     }
 
     private void viewState(Node n, Item it, ViewStats s) {
+        Double rating = state.userRatingOf(it);
+        if (rating != null) {
+            n.attr("userRating", rating).attr("lastRatedAt", state.lastRatedAtOf(it));
+        }
         if (s == null) {
             return;
         }
