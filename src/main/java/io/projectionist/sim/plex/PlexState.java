@@ -516,14 +516,36 @@ public final class PlexState {
                 c.updatedAt = now();
             }
         }
-        Boolean lock = q.flag("collection.locked");
-        if (lock != null) {
-            for (int k : targets) {
-                Set<String> s = itemLocks.computeIfAbsent(k, x -> new LinkedHashSet<>());
-                if (lock) {
-                    s.add("collection");
-                } else {
-                    s.remove("collection");
+        // title edits (title.value) and label tags, with their locks
+        String title = q.get("title.value");
+        List<String> labelAdds = tagAdds(q, "label");
+        List<String> labelRemovals = tagRemovals(q, "label");
+        for (int k : targets) {
+            Item it = world.item(k).orElseThrow();
+            if (title != null && !title.isEmpty()) {
+                titles.put(k, title);
+            }
+            if (!labelAdds.isEmpty() || !labelRemovals.isEmpty()) {
+                List<String> now = new ArrayList<>(labels.getOrDefault(k, it.labels()));
+                for (String l : labelAdds) {
+                    if (!now.contains(l)) {
+                        now.add(l);
+                    }
+                }
+                now.removeAll(labelRemovals);
+                labels.put(k, now);
+            }
+        }
+        for (String field : List.of("collection", "title", "label")) {
+            Boolean lock = q.flag(field + ".locked");
+            if (lock != null) {
+                for (int k : targets) {
+                    Set<String> s = itemLocks.computeIfAbsent(k, x -> new LinkedHashSet<>());
+                    if (lock) {
+                        s.add(field);
+                    } else {
+                        s.remove(field);
+                    }
                 }
             }
         }

@@ -41,6 +41,7 @@ final class Render {
     private final World world;
     private final PlexState state;
     private final Map<String, Integer> tagIds = new HashMap<>();
+    private int nextTagId;
 
     Render(World world, PlexState state) {
         this.world = world;
@@ -62,11 +63,15 @@ final class Render {
                 tagIds.put(kind + "|" + n, next++);
             }
         }
+        nextTagId = next;
     }
 
-    /** The tag id of {@code name} of {@code kind} (genre, director, writer, actor, label), or null. */
-    Integer tagId(String kind, String name) {
-        return tagIds.get(kind + "|" + name);
+    /**
+     * The tag id of {@code name} of {@code kind} (genre, director, writer, actor, label); a tag first seen in an edit
+     * (a new label) gets the next free id.
+     */
+    synchronized Integer tagId(String kind, String name) {
+        return tagIds.computeIfAbsent(kind + "|" + name, k -> nextTagId++);
     }
 
     static String xmlName(MediaType t) {
@@ -134,7 +139,7 @@ final class Render {
                     .attr("grandparentKey", "/library/metadata/" + it.grandparentRatingKey())
                     .attr("grandparentGuid", g == null ? null : g.guid());
         }
-        n.attr("type", it.type().wire()).attr("title", it.title());
+        n.attr("type", it.type().wire()).attr("title", state.titleOf(it));
         if (!it.sortTitle().equals(it.title())) {
             n.attr("titleSort", it.sortTitle());
         }
@@ -255,11 +260,11 @@ final class Render {
         int roles = all ? it.cast().size() : Math.min(3, it.cast().size());
         for (int i = 0; i < roles; i++) {
             CastMember c = it.cast().get(i);
-            Integer id = tagIds.get("actor|" + c.name());
+            Integer id = tagId("actor", c.name());
             n.add(Node.of("Role").attr("id", id).attr("filter", "actor=" + id).attr("tag", c.name())
                     .attr("role", c.role()));
         }
-        tag(n, "Label", "label", it.labels(), 99);
+        tag(n, "Label", "label", state.labelsOf(it), 99);
         for (String title : state.collectionTitlesOf(it.ratingKey())) {
             n.add(Node.of("Collection").attr("tag", title));
         }
@@ -267,7 +272,7 @@ final class Render {
 
     private void tag(Node n, String element, String kind, List<String> names, int max) {
         for (int i = 0; i < names.size() && i < max; i++) {
-            Integer id = tagIds.get(kind + "|" + names.get(i));
+            Integer id = tagId(kind, names.get(i));
             n.add(Node.of(element).attr("id", id).attr("filter", kind + "=" + id).attr("tag", names.get(i)));
         }
     }
