@@ -264,7 +264,11 @@ final class LibraryResource {
             } else {
                 Optional<Item> it = world.item(rk).filter(x -> c.sees(x.sectionId()));
                 if (it.isPresent()) {
-                    found.add(render.item(it.get(), vs, Level.DETAIL, true));
+                    Node item = render.item(it.get(), vs, Level.DETAIL, true);
+                    if (Boolean.TRUE.equals(c.q().flag("includeMarkers"))) {
+                        item.addAll(render.markers(it.get()));
+                    }
+                    found.add(item);
                     sid = it.get().sectionId();
                 }
             }
