@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Listing filters, sort orders and the {@code type} parameter, shared by the resources that list items. */
+/**
+ * Sort orders, the watched rule and the {@code type} parameter, shared by the resources that list items; the item
+ * filters themselves are {@link Search}.
+ */
 final class Filters {
 
     private final PlexState state;

@@ -195,8 +195,7 @@ final class PlaylistsResource {
                     "1".equals(c.q().get("includeGuids"))), it);
             return n.attr("playlistItemID", e.playlistItemID());
         }, pl.title(), pl.playlistType());
-        SimResponse r = Paging.page(c, m, listing, null, ctx.render);
-        return r;
+        return Paging.page(c, m, listing, null, ctx.render);
     }
 
     /** The {@code <Playlist>} element (§7.2). */

@@ -357,7 +357,6 @@ final class Search {
     }
 
     // expr := and ("or" and)* ; and := term ("and"? term)* ; term := "push" expr "pop" | condition
-    @SuppressWarnings("unchecked")
     private static Predicate<Item> or(List<Object> t, int[] at) {
         Predicate<Item> left = and(t, at);
         while (at[0] < t.size() && "or".equals(t.get(at[0]))) {
