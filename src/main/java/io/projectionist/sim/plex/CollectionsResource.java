@@ -52,7 +52,7 @@ final class CollectionsResource {
         if (n == 4 && what.equals("items")) {
             if (m.equals("PUT")) {
                 c.requireAdmin();
-                List<Integer> keys = uriKeys(c.q().get("uri"));
+                List<Integer> keys = uriKeys(ctx, c.q().get("uri"));
                 CollectionInfo updated = state.addToCollection(rk, keys);
                 return Wire.ok(Node.container().attr("size", 1).add(ctx.render.collection(updated, false)),
                         c.json());
@@ -103,7 +103,7 @@ final class CollectionsResource {
             throw PlexFailure.badRequest("the simulator only makes regular collections");
         }
         int type = q.intValue("type", -1);
-        List<Integer> keys = q.has("uri") ? uriKeys(q.get("uri")) : List.of();
+        List<Integer> keys = q.has("uri") ? uriKeys(ctx, q.get("uri")) : List.of();
         CollectionInfo created = state.create(sectionId, q.get("title"), type, keys);
         Node n = Node.container().attr("size", 1).attr("allowSync", Boolean.TRUE)
                 .attr("identifier", "com.plexapp.plugins.library")
@@ -117,7 +117,7 @@ final class CollectionsResource {
      * Rating keys of {@code server://{machineIdentifier}/com.plexapp.plugins.library/library/metadata/k1,k2}. Another
      * server's URI or a smart (section) URI is a 400.
      */
-    private List<Integer> uriKeys(String uri) {
+    static List<Integer> uriKeys(PlexContext ctx, String uri) {
         if (uri == null) {
             throw PlexFailure.badRequest("uri is required");
         }

@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Listing filters, sort orders and the {@code type} parameter, shared by the resources that list items. */
+/**
+ * Sort orders, the watched rule and the {@code type} parameter, shared by the resources that list items; the item
+ * filters themselves are {@link Search}.
+ */
 final class Filters {
 
     private final PlexState state;
@@ -44,45 +47,6 @@ final class Filters {
         }
     }
 
-    /** title, year, unwatched, genre, label and collection filters; anything else is ignored. */
-    Predicate<Item> items(Call c, ViewStats vs) {
-        Query q = c.q();
-        Predicate<Item> p = it -> true;
-        String title = q.nonEmpty("title");
-        if (title != null) {
-            String t = title.toLowerCase(Locale.ROOT);
-            p = p.and(it -> it.title().toLowerCase(Locale.ROOT).contains(t));
-        }
-        for (Query.Comparison cmp : q.compare("year")) {
-            p = p.and(it -> cmp.test(it.year()));
-        }
-        Boolean unwatched = q.flag("unwatched");
-        if (unwatched != null) {
-            p = p.and(it -> unwatched == !watched(it, vs));
-        }
-        String genre = q.nonEmpty("genre");
-        if (genre != null) {
-            p = p.and(it -> matchesTag(it.genres(), "genre", genre));
-        }
-        String label = q.nonEmpty("label");
-        if (label != null) {
-            p = p.and(it -> matchesTag(it.labels(), "label", label));
-        }
-        String collection = q.nonEmpty("collection");
-        if (collection != null) {
-            Set<Integer> members = new LinkedHashSet<>();
-            for (String k : collection.split(",")) {
-                try {
-                    state.collection(Integer.parseInt(k.trim())).ifPresent(ci -> members.addAll(ci.items()));
-                } catch (NumberFormatException e) {
-                    // not a collection id: matches nothing
-                }
-            }
-            p = p.and(it -> members.contains(it.ratingKey()));
-        }
-        return p;
-    }
-
     /** title (substring, any case) and label filters on a collection listing. */
     static Predicate<CollectionInfo> collections(Call c) {
         Query q = c.q();
@@ -99,17 +63,6 @@ final class Filters {
         return p;
     }
 
-    private boolean matchesTag(List<String> names, String kind, String wanted) {
-        for (String w : wanted.split(",")) {
-            for (String name : names) {
-                if (name.equalsIgnoreCase(w.trim()) || String.valueOf(render.tagId(kind, name)).equals(w.trim())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** A playable item with a play; a show, season or album when every leaf has one. */
     boolean watched(Item it, ViewStats vs) {
         if (it.media() != null) {
@@ -119,17 +72,38 @@ final class Filters {
         return !leaves.isEmpty() && leaves.stream().allMatch(x -> vs.viewCount[x.ordinal()] > 0);
     }
 
-    /** {@code sort=field[:desc][,…]} on items (only the first field counts); titleSort by default. */
-    static Comparator<Item> itemOrder(String sort, ViewStats vs) {
-        String field = "titleSort";
-        boolean desc = false;
-        if (sort != null) {
-            String first = sort.split(",")[0];
-            int colon = first.indexOf(':');
-            field = colon < 0 ? first : first.substring(0, colon);
-            desc = colon >= 0 && first.substring(colon + 1).equalsIgnoreCase("desc");
+    /**
+     * {@code sort=[libtype.]field[:asc|:desc|:nullsLast][,…]} on items, every key in turn (the libtype prefix
+     * python-plexapi always sends is dropped); titleSort by default, the rating key last so the order is total.
+     */
+    Comparator<Item> itemOrder(String sort, ViewStats vs) {
+        Comparator<Item> out = null;
+        for (String part : (sort == null ? "titleSort" : sort).split(",")) {
+            String s = part.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int colon = s.indexOf(':');
+            String field = colon < 0 ? s : s.substring(0, colon);
+            String dir = colon < 0 ? "" : s.substring(colon + 1);
+            int dot = field.lastIndexOf('.');
+            if (dot >= 0) {
+                field = field.substring(dot + 1);
+            }
+            Comparator<Item> cmp = key(field, vs);
+            if (dir.equalsIgnoreCase("desc")) {
+                cmp = cmp.reversed();
+            }
+            out = out == null ? cmp : out.thenComparing(cmp);
         }
-        Comparator<Item> cmp = switch (field) {
+        if (out == null) {
+            out = key("titleSort", vs);
+        }
+        return out.thenComparingInt(Item::ratingKey);
+    }
+
+    private Comparator<Item> key(String field, ViewStats vs) {
+        return switch (field) {
             case "addedAt" -> Comparator.comparingLong(Item::addedAt);
             case "updatedAt" -> Comparator.comparingLong(Item::updatedAt);
             case "year" -> Comparator.comparingInt(Item::year);
@@ -137,17 +111,18 @@ final class Filters {
                     (Item i) -> i.originallyAvailableAt() == null ? "" : i.originallyAvailable());
             case "rating" -> Comparator.comparingDouble(Item::rating);
             case "audienceRating" -> Comparator.comparingDouble(Item::audienceRating);
+            case "userRating" -> Comparator.comparingDouble((Item i) -> {
+                Double r = state.userRatingOf(i);
+                return r == null ? -1 : r;
+            });
             case "duration" -> Comparator.comparingLong(Item::durationMs);
             case "lastViewedAt" -> Comparator.comparingLong((Item i) -> vs.lastViewedAt[i.ordinal()]);
             case "viewCount" -> Comparator.comparingInt((Item i) -> vs.viewCount[i.ordinal()]);
             case "index" -> Comparator.comparingInt(Item::parentIndex).thenComparingInt(Item::index);
-            case "title" -> Comparator.comparing((Item i) -> i.title().toLowerCase(Locale.ROOT));
+            case "id" -> Comparator.comparingInt(Item::ratingKey);
+            case "title" -> Comparator.comparing((Item i) -> state.titleOf(i).toLowerCase(Locale.ROOT));
             default -> Comparator.comparing((Item i) -> i.sortTitle().toLowerCase(Locale.ROOT));
         };
-        if (desc) {
-            cmp = cmp.reversed();
-        }
-        return cmp.thenComparingInt(Item::ratingKey);
     }
 
     /** addedAt, updatedAt or (by default) titleSort on collections, each with :desc. */

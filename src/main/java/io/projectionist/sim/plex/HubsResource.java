@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code /hubs}: the home screen, continue watching, and a section's Recommended tab, each in the order the managed
@@ -41,6 +43,9 @@ final class HubsResource {
         int n = p.size();
         if (n == 1) {
             return get(m, () -> homeHubs(c), c);
+        }
+        if (n == 2 && p.get(1).equals("search")) {
+            return get(m, () -> search(c), c);
         }
         if (p.get(1).equals("continueWatching")) {
             if (n == 2) {
@@ -80,6 +85,97 @@ final class HubsResource {
             }
         }
         throw notFound(p);
+    }
+
+    /**
+     * GET /hubs/search?query=&limit=&sectionId=: one hub per item type with the titles that contain the query
+     * (any case, {@code limit} per hub, 3 by default), then a genre hub of matching genres (plex-search.md §4.1).
+     */
+    private Node search(Call c) {
+        String query = c.q().get("query");
+        if (query == null) {
+            throw PlexFailure.badRequest("query is required");
+        }
+        String needle = query.toLowerCase(Locale.ROOT);
+        int limit = c.q().intValue("limit", 3);
+        String sid = c.q().nonEmpty("sectionId");
+        Library only = sid == null ? null : ctx.section(c, sid);
+        ViewStats vs = ctx.stats(c);
+        List<Node> hubs = new ArrayList<>();
+        for (MediaType t : List.of(MediaType.MOVIE, MediaType.SHOW, MediaType.EPISODE, MediaType.ARTIST,
+                MediaType.ALBUM, MediaType.TRACK)) {
+            List<Item> found = new ArrayList<>();
+            for (Item it : ctx.world.itemsOfType(t)) {
+                if (c.sees(it.sectionId()) && (only == null || it.sectionId() == only.sectionId())
+                        && state.titleOf(it).toLowerCase(Locale.ROOT).contains(needle)) {
+                    found.add(it);
+                }
+            }
+            if (found.isEmpty()) {
+                continue;
+            }
+            found.sort(Comparator.comparing((Item it) -> state.titleOf(it).toLowerCase(Locale.ROOT))
+                    .thenComparingInt(Item::ratingKey));
+            Node h = searchHub(t.wire(), t.wire(), found.size(), limit);
+            for (Item it : found.subList(0, Math.min(limit, found.size()))) {
+                h.add(ctx.render.withSection(ctx.render.item(it, vs, Level.LISTING, false), it)
+                        .attr("score", score(state.titleOf(it), needle)));
+            }
+            hubs.add(h);
+        }
+        List<Node> genres = new ArrayList<>();
+        for (Library l : ctx.world.libraries()) {
+            if (!c.sees(l.sectionId()) || (only != null && only.sectionId() != l.sectionId())) {
+                continue;
+            }
+            TreeMap<String, Integer> counts = new TreeMap<>();
+            for (Item it : ctx.world.items()) {
+                if (it.sectionId() == l.sectionId() && it.type().plexType() == Filters.defaultType(l)) {
+                    for (String g : it.genres()) {
+                        if (g.toLowerCase(Locale.ROOT).contains(needle)) {
+                            counts.merge(g, 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            for (var e : counts.entrySet()) {
+                Integer id = ctx.render.tagId("genre", e.getKey());
+                genres.add(Node.of("Directory").attr("id", id).attr("tag", e.getKey()).attr("tagType", 1)
+                        .attr("type", "tag").attr("filter", "genre=" + id)
+                        .attr("key", "/library/sections/" + l.sectionId() + "/all?genre=" + id)
+                        .attr("librarySectionID", l.sectionId())
+                        .attr("librarySectionKey", "/library/sections/" + l.sectionId())
+                        .attr("librarySectionTitle", l.name()).attr("librarySectionType", Filters.defaultType(l))
+                        .attr("count", e.getValue()).attr("reason", "section").attr("reasonID", l.sectionId())
+                        .attr("reasonTitle", l.name()).attr("score", score(e.getKey(), needle)));
+            }
+        }
+        if (!genres.isEmpty()) {
+            Node h = searchHub("genre", "genre", genres.size(), limit);
+            h.addAll(genres.subList(0, Math.min(limit, genres.size())));
+            hubs.add(h);
+        }
+        return Node.container().attr("size", hubs.size()).addAll(hubs);
+    }
+
+    private static Node searchHub(String type, String identifier, int total, int limit) {
+        String title = switch (type) {
+            case "movie" -> "Movies";
+            case "show" -> "Shows";
+            case "episode" -> "Episodes";
+            case "artist" -> "Artists";
+            case "album" -> "Albums";
+            case "track" -> "Tracks";
+            default -> "Genres";
+        };
+        return Node.of("Hub").attr("title", title).attr("type", type).attr("hubIdentifier", identifier)
+                .attr("context", "").attr("size", Math.min(total, limit)).attr("more", total > limit)
+                .attr("style", "shelf");
+    }
+
+    /** A match score: the share of the title the query covers (deterministic, 0-1). */
+    private static double score(String title, String needle) {
+        return title.isEmpty() ? 0 : Math.round(1000.0 * needle.length() / title.length()) / 1000.0;
     }
 
     private static Node container(Node hub) {

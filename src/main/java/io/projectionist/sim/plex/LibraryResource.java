@@ -37,6 +37,37 @@ final class LibraryResource {
         this.deck = deck;
     }
 
+    /** GET /library: the three directories a real server lists there, each of which answers. */
+    SimResponse root(Call c, String m, List<String> p) {
+        return get(m, () -> Node.container().attr("size", 3).attr("allowSync", Boolean.FALSE)
+                .attr("art", "/:/resources/library-art.png").attr("content", "")
+                .attr("identifier", "com.plexapp.plugins.library")
+                .attr("mediaTagPrefix", Render.MEDIA_TAG_PREFIX).attr("mediaTagVersion", Render.MEDIA_TAG_VERSION)
+                .attr("title1", "Plex Library").attr("title2", "")
+                .add(Node.of("Directory").attr("key", "sections").attr("title", "Library Sections"))
+                .add(Node.of("Directory").attr("key", "recentlyAdded").attr("title", "Recently Added Content"))
+                .add(Node.of("Directory").attr("key", "onDeck").attr("title", "On Deck Content")), c);
+    }
+
+    /** GET /library/all?title=&type=: the filtered search over every section the account sees. */
+    SimResponse everySection(Call c, String m, List<String> p) {
+        Query q = c.q();
+        String tp = q.nonEmpty("type");
+        ViewStats vs = ctx.stats(c);
+        List<Item> items = new ArrayList<>();
+        for (Library l : world.libraries()) {
+            if (!c.sees(l.sectionId())) {
+                continue;
+            }
+            int type = tp == null ? Filters.defaultType(l) : Filters.parseType(tp);
+            items.addAll(search(l, q, PlexState.typeOf(type), vs));
+        }
+        boolean guids = "1".equals(q.get("includeGuids"));
+        Listing listing = new Listing(items, o -> render.withSection(render.item((Item) o, vs, Level.LISTING,
+                guids), (Item) o), "All", "mixed");
+        return Paging.page(c, m, listing, null, render);
+    }
+
     // ---- /library/sections --------------------------------------------------------------------------------------
 
     SimResponse sections(Call c, String m, List<String> p) {
@@ -56,10 +87,20 @@ final class LibraryResource {
                         editSection(c, l);
                         return Wire.empty();
                     }
-                    return Paging.page(c, m, listing(c, l, c.q().nonEmpty("type")), l, render);
+                    Listing all = listing(c, l, c.q().nonEmpty("type"));
+                    if (c.q().flag("includeMeta") == Boolean.TRUE) {
+                        String tp = c.q().nonEmpty("type");
+                        all = all.withMeta(ctx.search.meta(l, false,
+                                tp == null ? Filters.defaultType(l) : Filters.parseType(tp)));
+                    }
+                    return Paging.page(c, m, all, l, render);
                 }
                 case "collections" -> {
-                    return Paging.page(c, m, listing(c, l, "18"), l, render);
+                    Listing cols = listing(c, l, "18");
+                    if (c.q().flag("includeMeta") == Boolean.TRUE) {
+                        cols = cols.withMeta(ctx.search.meta(l, true, 18));
+                    }
+                    return Paging.page(c, m, cols, l, render);
                 }
                 case "onDeck" -> {
                     return get(m, () -> deck.onDeck(c, l), c);
@@ -68,7 +109,13 @@ final class LibraryResource {
                     return get(m, () -> deck.recentlyAdded(c, l), c);
                 }
                 default -> {
-                    // 404
+                    // a filter's choice list (genre, year, resolution, …), as <Meta> advertises it
+                    String tp = c.q().nonEmpty("type");
+                    Node choices = ctx.search.choices(l, p.get(3),
+                            tp == null ? Filters.defaultType(l) : Filters.parseType(tp));
+                    if (choices != null) {
+                        return get(m, () -> choices, c);
+                    }
                 }
             }
         }
@@ -102,6 +149,15 @@ final class LibraryResource {
                     "secondary");
         }
         MediaType t = PlexState.typeOf(type);
+        ViewStats vs = ctx.stats(c);
+        List<Item> items = search(l, q, t, vs);
+        String viewGroup = t == null ? l.type() : t.wire();
+        return new Listing(items, o -> render.item((Item) o, vs, Level.LISTING, guids),
+                "All " + l.name(), viewGroup);
+    }
+
+    /** Items of type {@code t} in the section that pass the query's filters, in its sort order (no limit). */
+    List<Item> search(Library l, Query q, MediaType t, ViewStats vs) {
         List<Item> items = new ArrayList<>();
         if (t != null && PlexState.allowedInSection(l, t)) {
             for (Item it : world.items()) {
@@ -109,13 +165,10 @@ final class LibraryResource {
                     items.add(it);
                 }
             }
+            items.removeIf(ctx.search.predicate(q, t, vs).negate());
         }
-        ViewStats vs = ctx.stats(c);
-        items.removeIf(ctx.filters.items(c, vs).negate());
-        items.sort(Filters.itemOrder(q.nonEmpty("sort"), vs));
-        String viewGroup = t == null ? l.type() : t.wire();
-        return new Listing(items, o -> render.item((Item) o, vs, Level.LISTING, guids),
-                "All " + l.name(), viewGroup);
+        items.sort(ctx.filters.itemOrder(q.nonEmpty("sort"), vs));
+        return items;
     }
 
     /** PUT /library/sections/{sid}/all: field edits on collections (type=18) or the tag path on items. */
@@ -211,7 +264,11 @@ final class LibraryResource {
             } else {
                 Optional<Item> it = world.item(rk).filter(x -> c.sees(x.sectionId()));
                 if (it.isPresent()) {
-                    found.add(render.item(it.get(), vs, Level.DETAIL, true));
+                    Node item = render.item(it.get(), vs, Level.DETAIL, true);
+                    if (Boolean.TRUE.equals(c.q().flag("includeMarkers"))) {
+                        item.addAll(render.markers(it.get()));
+                    }
+                    found.add(item);
                     sid = it.get().sectionId();
                 }
             }

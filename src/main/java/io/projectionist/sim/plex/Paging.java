@@ -9,8 +9,19 @@ import java.util.function.Function;
 /** Paging (§1.3): start and size from the query or the request headers, limit=, and the paging response headers. */
 final class Paging {
 
-    /** A listing before paging: the rows, a row renderer, and the container's title2/viewGroup. */
-    record Listing(List<?> rows, Function<Object, Node> node, String title2, String viewGroup) {
+    /**
+     * A listing before paging: the rows, a row renderer, the container's title2/viewGroup, and an optional
+     * {@code <Meta>} written before the rows ({@code includeMeta=1}).
+     */
+    record Listing(List<?> rows, Function<Object, Node> node, String title2, String viewGroup, Node meta) {
+
+        Listing(List<?> rows, Function<Object, Node> node, String title2, String viewGroup) {
+            this(rows, node, title2, viewGroup, null);
+        }
+
+        Listing withMeta(Node m) {
+            return new Listing(rows, node, title2, viewGroup, m);
+        }
     }
 
     private Paging() {
@@ -32,6 +43,9 @@ final class Paging {
         n.attr("size", window[1] - window[0]).attr("totalSize", total).attr("offset", window[0]);
         if (l != null) {
             render.sectionContainer(n, l, listing.title2(), listing.viewGroup());
+        }
+        if (listing.meta() != null) {
+            n.add(listing.meta());
         }
         for (int i = window[0]; i < window[1]; i++) {
             n.add(listing.node().apply(rows.get(i)));

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.projectionist.sim.http.SimResponse;
 import io.projectionist.sim.plex.Call.Role;
 import io.projectionist.sim.plex.Resources.Handler;
+import io.projectionist.sim.plex.Wire.Node;
 import io.projectionist.sim.world.LiveSessions;
 import io.projectionist.sim.world.User;
 import io.projectionist.sim.world.World;
@@ -60,14 +61,23 @@ final class PlexApi {
         HubsResource hubs = new HubsResource(ctx, deck, new ManagedHubsResource(ctx));
         SessionsResource live = new SessionsResource(ctx);
         HistoryResource history = new HistoryResource(ctx);
+        PlaylistsResource playlists = new PlaylistsResource(ctx, library);
+        PlayedResource played = new PlayedResource(ctx);
         this.routes = List.of(
                 Route.exact("", server::root),
+                Route.exact("library", library::root),
+                // no background activities run on the simulated server
+                Route.exact("activities", (c, m, p) -> get(m, () -> Node.container().attr("size", 0), c)),
                 Route.prefix("library/sections", library::sections),
+                Route.exact("library/all", library::everySection),
                 Route.prefix("library/metadata", library::metadata),
                 Route.prefix("library/collections", collections::handle),
                 Route.exact("library/onDeck", (c, m, p) -> get(m, () -> deck.onDeck(c, null), c)),
                 Route.exact("library/recentlyAdded", (c, m, p) -> get(m, () -> deck.recentlyAdded(c, null), c)),
                 Route.prefix("hubs", hubs::handle),
+                Route.prefix("playlists", playlists::handle),
+                Route.prefix(":", played::handle),
+                Route.exact("transcode/sessions", live::transcodeSessions),
                 Route.exact("status/sessions/history/all", history::handle),
                 Route.prefix("status/sessions", live::handle));
     }

@@ -17,6 +17,7 @@ final class PlexContext {
     final PlexState state;
     final Render render;
     final Filters filters;
+    final Search search;
     private final Map<Integer, ViewStats> stats = new HashMap<>();
 
     PlexContext(World world, LiveSessions sessions, PlexState state) {
@@ -25,19 +26,21 @@ final class PlexContext {
         this.state = state;
         this.render = new Render(world, state);
         this.filters = new Filters(state, render);
+        this.search = new Search(world, state, render, filters);
     }
 
-    /** The asking account's view state, recomputed when the history has grown. */
+    /** The asking account's view state: the history's, recomputed when it has grown, plus played-state writes. */
     ViewStats stats(Call c) {
         int idx = c.user().index();
+        ViewStats base;
         synchronized (stats) {
-            ViewStats s = stats.get(idx);
-            if (s == null || s.historySize != world.history().size()) {
-                s = ViewStats.compute(world, idx);
-                stats.put(idx, s);
+            base = stats.get(idx);
+            if (base == null || base.historySize != world.history().size()) {
+                base = ViewStats.compute(world, idx);
+                stats.put(idx, base);
             }
-            return s;
         }
+        return base.with(state.playedWrites(idx));
     }
 
     /** The section with id {@code id} if the asking account sees it; a 404 otherwise. */

@@ -96,6 +96,50 @@ public final class PlexState {
         }
     }
 
+    /** One entry of a playlist: its own id (stable across moves) and the item. */
+    public record PlaylistEntry(int playlistItemID, int ratingKey) {
+    }
+
+    /**
+     * A playlist (a snapshot). A smart one has no entries but a section and the search query it keeps live.
+     * {@code owner} is the account index: playlists are per account.
+     */
+    public record PlaylistInfo(int ratingKey, int owner, String title, String summary, String playlistType,
+            boolean smart, int smartSection, String smartQuery, String guid, long addedAt, long updatedAt,
+            List<PlaylistEntry> entries) {
+    }
+
+    private static final class Playlist {
+        final int rk;
+        final int owner;
+        final String playlistType;
+        final boolean smart;
+        final String guid;
+        final long addedAt;
+        String title;
+        String summary = "";
+        int smartSection;
+        String smartQuery;
+        long updatedAt;
+        final List<PlaylistEntry> entries = new ArrayList<>();
+
+        Playlist(int rk, int owner, String title, String playlistType, boolean smart, String guid, long now) {
+            this.rk = rk;
+            this.owner = owner;
+            this.title = title;
+            this.playlistType = playlistType;
+            this.smart = smart;
+            this.guid = guid;
+            this.addedAt = now;
+            this.updatedAt = now;
+        }
+
+        PlaylistInfo snapshot() {
+            return new PlaylistInfo(rk, owner, title, summary, playlistType, smart, smartSection, smartQuery, guid,
+                    addedAt, updatedAt, List.copyOf(entries));
+        }
+    }
+
     private static final class Hub {
         final String identifier;
         final String title;
@@ -128,8 +172,17 @@ public final class PlexState {
     private final Map<Integer, Coll> collections = new LinkedHashMap<>();
     private final Map<Integer, List<Hub>> hubs = new HashMap<>();
     private final Map<Integer, Set<String>> itemLocks = new HashMap<>();
+    /** Edited titles and labels of library items, by rating key (the world itself never changes). */
+    private final Map<Integer, String> titles = new HashMap<>();
+    private final Map<Integer, List<String>> labels = new HashMap<>();
+    /** userRating and lastRatedAt by rating key ({@code /:/rate}; one rating per item, the owner's). */
+    private final Map<Integer, double[]> ratings = new HashMap<>();
+    private final Map<Integer, Playlist> playlists = new LinkedHashMap<>();
+    /** Played state written by clients, per account index: ordinal → {viewCount, lastViewedAt, viewOffset}. */
+    private final Map<Integer, Map<Integer, long[]>> played = new HashMap<>();
     private Rng guids;
     private int nextKey;
+    private int nextPlaylistItem;
     private int nextIndex;
 
     PlexState(World world, Clock clock) {
@@ -144,6 +197,12 @@ public final class PlexState {
     public synchronized void reset() {
         collections.clear();
         itemLocks.clear();
+        titles.clear();
+        labels.clear();
+        ratings.clear();
+        playlists.clear();
+        played.clear();
+        nextPlaylistItem = 1;
         hubs.clear();
         for (Library l : world.libraries()) {
             hubs.put(l.sectionId(), defaultHubs(l));
@@ -207,6 +266,34 @@ public final class PlexState {
             }
         }
         return out;
+    }
+
+    /** The collections {@code itemRk} belongs to, in creation order. */
+    public synchronized List<CollectionInfo> collectionsOf(int itemRk) {
+        List<CollectionInfo> out = new ArrayList<>();
+        for (Coll c : collections.values()) {
+            if (c.items.contains(itemRk)) {
+                out.add(c.snapshot());
+            }
+        }
+        return out;
+    }
+
+    /** The item's title, as edited. */
+    public synchronized String titleOf(Item it) {
+        return titles.getOrDefault(it.ratingKey(), it.title());
+    }
+
+    /** The item's labels, as edited. */
+    public synchronized List<String> labelsOf(Item it) {
+        List<String> l = labels.get(it.ratingKey());
+        return l == null ? it.labels() : List.copyOf(l);
+    }
+
+    /** The admin's rating of the item (the simulator keeps one rating per item), or null. */
+    public synchronized Double userRatingOf(Item it) {
+        double[] r = ratings.get(it.ratingKey());
+        return r == null ? null : r[0];
     }
 
     synchronized Set<String> lockedFieldsOf(int itemRk) {
@@ -429,14 +516,36 @@ public final class PlexState {
                 c.updatedAt = now();
             }
         }
-        Boolean lock = q.flag("collection.locked");
-        if (lock != null) {
-            for (int k : targets) {
-                Set<String> s = itemLocks.computeIfAbsent(k, x -> new LinkedHashSet<>());
-                if (lock) {
-                    s.add("collection");
-                } else {
-                    s.remove("collection");
+        // title edits (title.value) and label tags, with their locks
+        String title = q.get("title.value");
+        List<String> labelAdds = tagAdds(q, "label");
+        List<String> labelRemovals = tagRemovals(q, "label");
+        for (int k : targets) {
+            Item it = world.item(k).orElseThrow();
+            if (title != null && !title.isEmpty()) {
+                titles.put(k, title);
+            }
+            if (!labelAdds.isEmpty() || !labelRemovals.isEmpty()) {
+                List<String> now = new ArrayList<>(labels.getOrDefault(k, it.labels()));
+                for (String l : labelAdds) {
+                    if (!now.contains(l)) {
+                        now.add(l);
+                    }
+                }
+                now.removeAll(labelRemovals);
+                labels.put(k, now);
+            }
+        }
+        for (String field : List.of("collection", "title", "label")) {
+            Boolean lock = q.flag(field + ".locked");
+            if (lock != null) {
+                for (int k : targets) {
+                    Set<String> s = itemLocks.computeIfAbsent(k, x -> new LinkedHashSet<>());
+                    if (lock) {
+                        s.add(field);
+                    } else {
+                        s.remove(field);
+                    }
                 }
             }
         }
@@ -487,6 +596,163 @@ public final class PlexState {
             }
         }
         return out;
+    }
+
+    // ---- played state and ratings ------------------------------------------------------------------------------
+
+    synchronized Map<Integer, long[]> playedWrites(int account) {
+        Map<Integer, long[]> m = played.get(account);
+        return m == null ? Map.of() : Map.copyOf(m);
+    }
+
+    /** Sets an account's view state of one playable item (the values are absolute). */
+    synchronized void setPlayed(int account, Item it, long viewCount, long lastViewedAt, long viewOffset) {
+        played.computeIfAbsent(account, x -> new HashMap<>())
+                .put(it.ordinal(), new long[] {viewCount, lastViewedAt, viewOffset});
+    }
+
+    /** PUT /:/rate: 0-10, or -1 to clear. */
+    synchronized void rate(Item it, double rating) {
+        if (rating == -1) {
+            ratings.remove(it.ratingKey());
+        } else if (rating < 0 || rating > 10) {
+            throw PlexFailure.badRequest("rating must be 0..10 or -1");
+        } else {
+            ratings.put(it.ratingKey(), new double[] {rating, now()});
+        }
+    }
+
+    /** When the item was rated, or null. */
+    synchronized Long lastRatedAtOf(Item it) {
+        double[] r = ratings.get(it.ratingKey());
+        return r == null ? null : (long) r[1];
+    }
+
+    // ---- playlists ---------------------------------------------------------------------------------------------
+
+    /** The list type of an item: video (movies, episodes), audio (tracks); null for anything else. */
+    static String playlistTypeOf(MediaType t) {
+        return switch (t) {
+            case MOVIE, EPISODE -> "video";
+            case TRACK -> "audio";
+            default -> null;
+        };
+    }
+
+    public synchronized List<PlaylistInfo> playlists(int owner) {
+        return playlists.values().stream().filter(p -> p.owner == owner).map(Playlist::snapshot).toList();
+    }
+
+    public synchronized Optional<PlaylistInfo> playlist(int rk) {
+        Playlist p = playlists.get(rk);
+        return p == null ? Optional.empty() : Optional.of(p.snapshot());
+    }
+
+    /** POST /playlists, regular: the items that exist and are of the playlist's type, in the order given. */
+    synchronized PlaylistInfo createPlaylist(int owner, String title, String type, List<Integer> keys) {
+        Playlist p = newPlaylist(owner, title, type, false);
+        addEntries(p, keys);
+        return p.snapshot();
+    }
+
+    /** POST /playlists, smart: a section and its search query, evaluated on every read. */
+    synchronized PlaylistInfo createSmartPlaylist(int owner, String title, String type, int section, String query) {
+        Playlist p = newPlaylist(owner, title, type, true);
+        p.smartSection = section;
+        p.smartQuery = query;
+        return p.snapshot();
+    }
+
+    private Playlist newPlaylist(int owner, String title, String type, boolean smart) {
+        if (title == null || title.isBlank()) {
+            throw PlexFailure.badRequest("title is required");
+        }
+        if (!List.of("video", "audio", "photo").contains(type)) {
+            throw PlexFailure.badRequest("type must be video, audio or photo");
+        }
+        String h = guids.hex(32);
+        String guid = "com.plexapp.agents.none://" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-"
+                + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20);
+        Playlist p = new Playlist(nextKey++, owner, title, type, smart, guid, now());
+        playlists.put(p.rk, p);
+        return p;
+    }
+
+    private void addEntries(Playlist p, List<Integer> keys) {
+        for (int k : keys) {
+            Optional<Item> it = world.item(k);
+            if (it.isPresent() && p.playlistType.equals(playlistTypeOf(it.get().type()))) {
+                p.entries.add(new PlaylistEntry(nextPlaylistItem++, k));
+            }
+        }
+        p.updatedAt = now();
+    }
+
+    private Playlist requirePlaylist(int rk, int owner) {
+        Playlist p = playlists.get(rk);
+        if (p == null || p.owner != owner) {
+            throw PlexFailure.notFound("no playlist " + rk);
+        }
+        return p;
+    }
+
+    /** PUT /playlists/{id}/items?uri=: appends to a regular playlist, replaces a smart one's query. */
+    synchronized PlaylistInfo addToPlaylist(int rk, int owner, List<Integer> keys, Integer section, String query) {
+        Playlist p = requirePlaylist(rk, owner);
+        if (p.smart != (section != null)) {
+            throw PlexFailure.badRequest(p.smart ? "a smart playlist takes a section URI" : "not a smart playlist");
+        }
+        if (p.smart) {
+            p.smartSection = section;
+            p.smartQuery = query;
+            p.updatedAt = now();
+        } else {
+            addEntries(p, keys);
+        }
+        return p.snapshot();
+    }
+
+    synchronized void removeFromPlaylist(int rk, int owner, int playlistItemID) {
+        Playlist p = requirePlaylist(rk, owner);
+        if (!p.entries.removeIf(e -> e.playlistItemID() == playlistItemID)) {
+            throw PlexFailure.notFound("no entry " + playlistItemID + " in playlist " + rk);
+        }
+        p.updatedAt = now();
+    }
+
+    /** Moves an entry directly after entry {@code after}, or first when after is null. */
+    synchronized void moveInPlaylist(int rk, int owner, int playlistItemID, Integer after) {
+        Playlist p = requirePlaylist(rk, owner);
+        PlaylistEntry e = p.entries.stream().filter(x -> x.playlistItemID() == playlistItemID).findFirst()
+                .orElseThrow(() -> PlexFailure.notFound("no entry " + playlistItemID + " in playlist " + rk));
+        PlaylistEntry a = null;
+        if (after != null) {
+            a = p.entries.stream().filter(x -> x.playlistItemID() == after && x != e).findFirst()
+                    .orElseThrow(() -> PlexFailure.badRequest("after " + after + " is not another entry"));
+        }
+        p.entries.remove(e);
+        p.entries.add(a == null ? 0 : p.entries.indexOf(a) + 1, e);
+        p.updatedAt = now();
+    }
+
+    /** PUT /playlists/{id}: title and summary, plain or as {@code field.value}. */
+    synchronized PlaylistInfo editPlaylist(int rk, int owner, Query q) {
+        Playlist p = requirePlaylist(rk, owner);
+        String title = q.get("title.value") != null ? q.get("title.value") : q.get("title");
+        String summary = q.get("summary.value") != null ? q.get("summary.value") : q.get("summary");
+        if (title != null && !title.isBlank()) {
+            p.title = title;
+        }
+        if (summary != null) {
+            p.summary = summary;
+        }
+        p.updatedAt = now();
+        return p.snapshot();
+    }
+
+    synchronized void deletePlaylist(int rk, int owner) {
+        requirePlaylist(rk, owner);
+        playlists.remove(rk);
     }
 
     // ---- managed hubs ----------------------------------------------------------------------------------------
@@ -615,7 +881,7 @@ public final class PlexState {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private long now() {
+    long now() {
         return clock.instant().getEpochSecond();
     }
 

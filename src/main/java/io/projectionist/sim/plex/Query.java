@@ -18,13 +18,17 @@ import java.util.Map;
 final class Query {
 
     private final Map<String, List<String>> values;
+    /** Every key=value in request order (advanced search reads push/and/or/pop between filters). */
+    private final List<Map.Entry<String, String>> pairs;
 
-    private Query(Map<String, List<String>> values) {
+    private Query(Map<String, List<String>> values, List<Map.Entry<String, String>> pairs) {
         this.values = values;
+        this.pairs = pairs;
     }
 
     static Query parse(String rawQuery) {
         Map<String, List<String>> m = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 if (pair.isEmpty()) {
@@ -34,9 +38,10 @@ final class Query {
                 String k = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 m.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+                pairs.add(Map.entry(k, v));
             }
         }
-        return new Query(m);
+        return new Query(m, List.copyOf(pairs));
     }
 
     /** Percent-decoding as Plex does it: UTF-8, {@code +} stays, a stray {@code %} passes through. */
@@ -88,6 +93,11 @@ final class Query {
 
     List<String> all(String name) {
         return values.getOrDefault(name, Collections.emptyList());
+    }
+
+    /** The parameters in the order sent, repeated keys repeated. */
+    List<Map.Entry<String, String>> pairs() {
+        return pairs;
     }
 
     Map<String, List<String>> asMap() {

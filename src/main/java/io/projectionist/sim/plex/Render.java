@@ -17,6 +17,7 @@ import io.projectionist.sim.world.World;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -41,6 +42,7 @@ final class Render {
     private final World world;
     private final PlexState state;
     private final Map<String, Integer> tagIds = new HashMap<>();
+    private int nextTagId;
 
     Render(World world, PlexState state) {
         this.world = world;
@@ -62,11 +64,15 @@ final class Render {
                 tagIds.put(kind + "|" + n, next++);
             }
         }
+        nextTagId = next;
     }
 
-    /** The tag id of {@code name} of {@code kind} (genre, director, writer, actor, label), or null. */
-    Integer tagId(String kind, String name) {
-        return tagIds.get(kind + "|" + name);
+    /**
+     * The tag id of {@code name} of {@code kind} (genre, director, writer, actor, label); a tag first seen in an edit
+     * (a new label) gets the next free id.
+     */
+    synchronized Integer tagId(String kind, String name) {
+        return tagIds.computeIfAbsent(kind + "|" + name, k -> nextTagId++);
     }
 
     static String xmlName(MediaType t) {
@@ -134,7 +140,7 @@ final class Render {
                     .attr("grandparentKey", "/library/metadata/" + it.grandparentRatingKey())
                     .attr("grandparentGuid", g == null ? null : g.guid());
         }
-        n.attr("type", it.type().wire()).attr("title", it.title());
+        n.attr("type", it.type().wire()).attr("title", state.titleOf(it));
         if (!it.sortTitle().equals(it.title())) {
             n.attr("titleSort", it.sortTitle());
         }
@@ -197,6 +203,10 @@ final class Render {
     }
 
     private void viewState(Node n, Item it, ViewStats s) {
+        Double rating = state.userRatingOf(it);
+        if (rating != null) {
+            n.attr("userRating", rating).attr("lastRatedAt", state.lastRatedAtOf(it));
+        }
         if (s == null) {
             return;
         }
@@ -251,11 +261,11 @@ final class Render {
         int roles = all ? it.cast().size() : Math.min(3, it.cast().size());
         for (int i = 0; i < roles; i++) {
             CastMember c = it.cast().get(i);
-            Integer id = tagIds.get("actor|" + c.name());
+            Integer id = tagId("actor", c.name());
             n.add(Node.of("Role").attr("id", id).attr("filter", "actor=" + id).attr("tag", c.name())
                     .attr("role", c.role()));
         }
-        tag(n, "Label", "label", it.labels(), 99);
+        tag(n, "Label", "label", state.labelsOf(it), 99);
         for (String title : state.collectionTitlesOf(it.ratingKey())) {
             n.add(Node.of("Collection").attr("tag", title));
         }
@@ -263,7 +273,7 @@ final class Render {
 
     private void tag(Node n, String element, String kind, List<String> names, int max) {
         for (int i = 0; i < names.size() && i < max; i++) {
-            Integer id = tagIds.get(kind + "|" + names.get(i));
+            Integer id = tagId(kind, names.get(i));
             n.add(Node.of(element).attr("id", id).attr("filter", kind + "=" + id).attr("tag", names.get(i)));
         }
     }
@@ -302,7 +312,7 @@ final class Render {
                 .attr("duration", it.durationMs()).attr("file", file).attr("size", m.fileSize())
                 .attr("container", container);
         if (video && !transcode) {
-            part.attr("videoProfile", m.videoProfile());
+            part.attr("videoProfile", m.videoProfile()).attr("indexes", "sd");
         }
         if (session != null) {
             part.attr("decision", session.transcodeDecision() == TranscodeDecision.DIRECT_PLAY ? "directplay"
@@ -310,15 +320,31 @@ final class Render {
         }
         if (streams || session != null) {
             if (video) {
+                boolean hdr = !m.dynamicRange().isEmpty() && !"SDR".equals(m.dynamicRange());
+                boolean dovi = "Dolby Vision".equals(m.dynamicRange());
+                String full = Media.fullResolution(m.videoResolution());
+                String res = full.equals("4k") ? "4K" : full.equals("sd") ? "SD" : full;
+                String codec = m.videoCodec().equals("h264") ? "H.264" : m.videoCodec().toUpperCase(Locale.ROOT);
+                // what Tautulli parses for the dynamic range (plex-search.md §9.3): DoVi, HDR10, or nothing (SDR)
+                String range = dovi ? " DoVi" : hdr ? " " + m.dynamicRange() : "";
+                String profile = m.videoProfile().isEmpty() ? "" : " " + capitalize(m.videoProfile());
                 Node vs = Node.of("Stream").attr("id", m.videoStreamId()).attr("streamType", 1)
                         .attr("default", Boolean.TRUE).attr("codec", m.videoCodec()).attr("index", 0)
                         .attr("bitrate", m.videoBitrate()).attr("bitDepth", m.videoBitDepth())
+                        .attr("chromaSubsampling", "4:2:0").attr("colorPrimaries", hdr ? "bt2020" : "bt709")
+                        .attr("colorRange", "tv").attr("colorSpace", hdr ? "bt2020nc" : "bt709")
+                        .attr("colorTrc", hdr ? "smpte2084" : "bt709")
                         .attr("height", m.height()).attr("width", m.width())
                         .attr("profile", m.videoProfile()).attr("frameRate", 23.976)
-                        .attr("displayTitle", Media.fullResolution(m.videoResolution()).toUpperCase() + " ("
-                                + m.videoCodec().toUpperCase() + ")");
-                if (!m.dynamicRange().isEmpty() && !"SDR".equals(m.dynamicRange())) {
-                    vs.attr("DOVIPresent", "Dolby Vision".equals(m.dynamicRange()) ? Boolean.TRUE : null);
+                        .attr("displayTitle", full.toUpperCase(Locale.ROOT) + range + " ("
+                                + m.videoCodec().toUpperCase(Locale.ROOT) + ")")
+                        .attr("extendedDisplayTitle", res + range + " (" + codec + profile + ")");
+                if (dovi) {
+                    // the values the simulated Tautulli reports for the same file
+                    vs.attr("DOVIPresent", Boolean.TRUE).attr("DOVIProfile", 8).attr("DOVILevel", 6)
+                            .attr("DOVIVersion", "1.0").attr("DOVIBLPresent", Boolean.TRUE)
+                            .attr("DOVIELPresent", Boolean.FALSE).attr("DOVIRPUPresent", Boolean.TRUE)
+                            .attr("DOVIBLCompatID", 1);
                 }
                 if (session != null) {
                     vs.attr("selected", Boolean.TRUE).attr("decision", plexDecision(session.videoDecision()));
@@ -336,10 +362,87 @@ final class Render {
             if (session != null) {
                 as.attr("decision", plexDecision(session.audioDecision()));
             }
+            as.attr("displayTitle", (video ? "English (" : "(") + m.audioCodec().toUpperCase(Locale.ROOT) + " "
+                    + m.audioChannelLayout().replaceAll("\\(.*\\)", "") + ")");
             part.add(as);
+            if (video) {
+                extraStreams(part, it, m);
+            }
         }
         mn.add(part);
         return mn;
+    }
+
+    /**
+     * The streams past the first video and audio, derived from the rating key so every read agrees: a second
+     * (German) audio track on every third video item, an embedded English subtitle on two in three, a forced one on
+     * every fifth, an external (sidecar) German one on every fourth. None is selected.
+     */
+    private static void extraStreams(Node part, Item it, Media m) {
+        int rk = it.ratingKey();
+        int id = 1_000_000 + m.partId() * 8;
+        int index = 2;
+        if (rk % 3 == 0) {
+            part.add(Node.of("Stream").attr("id", id++).attr("streamType", 2).attr("codec", "ac3")
+                    .attr("index", index++).attr("channels", 6).attr("bitrate", 448)
+                    .attr("audioChannelLayout", "5.1(side)").attr("samplingRate", 48000)
+                    .attr("language", "Deutsch").attr("languageCode", "ger").attr("languageTag", "de")
+                    .attr("displayTitle", "Deutsch (AC3 5.1)").attr("extendedDisplayTitle", "Deutsch (AC3 5.1)"));
+        }
+        if (rk % 3 != 1) {
+            part.add(subtitle(id++, index++, "English", "eng", "en", false, null));
+        }
+        if (rk % 5 == 0) {
+            part.add(subtitle(id++, index++, "English", "eng", "en", true, null));
+        }
+        if (rk % 4 == 0) {
+            part.add(subtitle(id, -1, "Deutsch", "ger", "de", false, "/library/streams/" + id));
+        }
+    }
+
+    private static Node subtitle(int id, int index, String language, String code, String tag, boolean forced,
+            String key) {
+        String title = language + (forced ? " Forced" : "") + " (SRT" + (key != null ? " External" : "") + ")";
+        Node n = Node.of("Stream").attr("id", id).attr("streamType", 3).attr("codec", "srt")
+                .attr("index", index < 0 ? null : index).attr("key", key).attr("format", key != null ? "srt" : null)
+                .attr("language", language).attr("languageCode", code).attr("languageTag", tag)
+                .attr("forced", forced ? Boolean.TRUE : null).attr("displayTitle", title)
+                .attr("extendedDisplayTitle", title);
+        return n;
+    }
+
+    private static String capitalize(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String w : s.split(" ")) {
+            if (!w.isEmpty()) {
+                b.append(b.length() == 0 ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@code includeMarkers=1}: an intro on every other episode, credits on every movie and episode (the last one
+     * {@code final}), each with the {@code <Attributes>} child python-plexapi requires.
+     */
+    List<Node> markers(Item it) {
+        List<Node> out = new ArrayList<>();
+        if (it.media() == null || !it.type().video() || it.durationMs() < 600_000) {
+            return out;
+        }
+        int id = it.ratingKey() * 10;
+        if (it.type() == MediaType.EPISODE && it.ratingKey() % 2 == 0) {
+            out.add(marker(id + 1, "intro", 62_000, 121_000, false));
+        }
+        long d = it.durationMs();
+        out.add(marker(id + 2, "credits", d - 120_000, d, true));
+        return out;
+    }
+
+    private static Node marker(int id, String type, long start, long end, boolean fin) {
+        return Node.of("Marker").attr("id", id).attr("type", type).attr("startTimeOffset", start)
+                .attr("endTimeOffset", end).attr("final", fin ? Boolean.TRUE : null)
+                .add(Node.of("Attributes").attr("id", id).attr("version", 5));
     }
 
     static String plexDecision(String tautulliDecision) {

@@ -7,6 +7,7 @@ import io.projectionist.sim.http.SimResponse;
 import io.projectionist.sim.plex.Wire.Node;
 import io.projectionist.sim.world.LiveSession;
 import io.projectionist.sim.world.LiveSessions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -42,6 +43,31 @@ final class SessionsResource {
             return Wire.empty();
         }
         throw notFound(p);
+    }
+
+    /**
+     * GET /transcode/sessions: the TranscodeSession of every transcoding session (the same element
+     * {@code /status/sessions} nests, so key and progress agree), paged.
+     */
+    SimResponse transcodeSessions(Call c, String m, List<String> p) {
+        if (!m.equals("GET")) {
+            throw PlexFailure.notFound("no " + m + " here");
+        }
+        List<Node> found = new ArrayList<>();
+        for (LiveSession s : sessions.list()) {
+            if (c.admin() || s.user().index() == c.user().index()) {
+                for (Node child : render.session(s).children) {
+                    if (child.xmlName.equals("TranscodeSession")) {
+                        Node t = Node.of("TranscodeSession");
+                        t.attrs.putAll(child.attrs);
+                        found.add(t);
+                    }
+                }
+            }
+        }
+        int[] w = Paging.window(c, found.size());
+        Node n = Node.container().attr("size", w[1] - w[0]).addAll(found.subList(w[0], w[1]));
+        return Paging.headers(Wire.ok(n, c.json()), w[0], found.size());
     }
 
     /** Every session (admin) or the asking user's own (a shared user). */

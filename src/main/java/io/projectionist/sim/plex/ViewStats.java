@@ -3,6 +3,7 @@ package io.projectionist.sim.plex;
 import io.projectionist.sim.world.History;
 import io.projectionist.sim.world.World;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One account's view state per item, from the world's play history, as Plex keeps it per user: {@code viewCount}
@@ -24,6 +25,27 @@ final class ViewStats {
         this.lastViewedAt = new long[items];
         this.viewOffset = new long[items];
         this.historySize = historySize;
+    }
+
+    /**
+     * These stats with the account's played-state writes on top ({@code /:/scrobble}, {@code /:/unscrobble},
+     * {@code /:/progress}): ordinal → {viewCount, lastViewedAt, viewOffset}.
+     */
+    ViewStats with(Map<Integer, long[]> writes) {
+        if (writes.isEmpty()) {
+            return this;
+        }
+        ViewStats s = new ViewStats(viewCount.length, historySize);
+        System.arraycopy(viewCount, 0, s.viewCount, 0, viewCount.length);
+        System.arraycopy(lastViewedAt, 0, s.lastViewedAt, 0, lastViewedAt.length);
+        System.arraycopy(viewOffset, 0, s.viewOffset, 0, viewOffset.length);
+        for (Map.Entry<Integer, long[]> e : writes.entrySet()) {
+            int o = e.getKey();
+            s.viewCount[o] = (int) e.getValue()[0];
+            s.lastViewedAt[o] = e.getValue()[1];
+            s.viewOffset[o] = e.getValue()[2];
+        }
+        return s;
     }
 
     static ViewStats compute(World world, int userIndex) {
