@@ -52,7 +52,7 @@ public class CurateCommand implements Callable<Integer> {
             }
             pc.setOverrideProperties(overrides);
             context.build();
-            CurationSetup.Setup setup = CurationSetup.from(pc::resolveProperty);
+            CurationSetup.Setup setup = CurationSetup.from(context);
             if (!setup.enabled()) {
                 throw new io.projectionist.ops.ConfigurationException("curation is off: " + setup.why());
             }

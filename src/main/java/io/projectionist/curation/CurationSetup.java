@@ -1,18 +1,20 @@
 package io.projectionist.curation;
 
 import io.projectionist.ops.ConfigurationException;
-import io.projectionist.plex.PlexFormat;
-import io.projectionist.support.SecretFiles;
+import io.projectionist.ops.Upstreams;
+import io.projectionist.plex.PlexClient;
+import io.projectionist.support.UpstreamRetry;
 import io.projectionist.tautulli.TautulliClient;
+import org.apache.camel.CamelContext;
 import org.quartz.CronExpression;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads {@code projectionist.curation.*} (and the {@code tautulli.*}, {@code plex.*} connection settings) and builds
@@ -32,7 +34,15 @@ public final class CurationSetup {
     private CurationSetup() {
     }
 
-    public static Setup from(Function<String, Optional<String>> property) {
+    /** Settings from the context's properties; Plex and Tautulli through their components' clients. */
+    public static Setup from(CamelContext context) {
+        return from(context.getPropertiesComponent()::resolveProperty,
+                () -> Upstreams.plex(context).orElseThrow(), () -> Upstreams.tautulli(context));
+    }
+
+    /** @param plex and {@code tautulli} are asked only when curation is on and plex.url is set */
+    static Setup from(Function<String, Optional<String>> property, Supplier<PlexClient> plexClient,
+            Supplier<TautulliClient> tautulliClient) {
         Function<String, Optional<String>> p = k -> property.apply(k).map(String::strip).filter(v -> !v.isEmpty());
         boolean apply = bool(p, "projectionist.curation.apply", false);
         if (!bool(p, "projectionist.curation.enabled", true)) {
@@ -58,19 +68,15 @@ public final class CurationSetup {
         if (plexUrl.isEmpty()) {
             return new Setup(null, apply, file, "plex.url (PLEX_URL) is not set");
         }
-        String token = p.apply("plex.token").orElseGet(() -> p.apply("plex.token-file")
-                .map(f -> SecretFiles.read(Path.of(f), "plex.token-file").strip()).orElse(null));
-        PlexCurationClient plex = new PlexCurationClient(new PlexCurationClient.Settings(plexUrl.get(), token,
-                p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).orElse(PlexFormat.xml),
-                Duration.ofMillis(longValue(p, "plex.connect-timeout", 10_000)),
-                Duration.ofMillis(longValue(p, "plex.request-timeout", 30_000))));
-        TautulliClient tautulli = io.projectionist.ops.Upstreams.tautulli(p, null);
+        UpstreamRetry retry = UpstreamRetry.from(p);
+        PlexCurationClient plex = new PlexCurationClient(plexClient.get(), retry);
+        TautulliClient tautulli = tautulliClient.get();
         Path dataDir = Path.of(p.apply("projectionist.data-dir").orElse("data"));
         Path outDir = Path.of(p.apply("projectionist.out-dir").orElse("out"));
         Reconciler.Settings settings = new Reconciler.Settings(dataDir, outDir,
                 (int) longValue(p, "projectionist.curation.max-passes", 2),
                 (int) longValue(p, "projectionist.curation.keep-plans", 50));
-        return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli), settings, Clock.systemDefaultZone()),
+        return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli, retry), settings, Clock.systemDefaultZone()),
                 apply, file, null);
     }
 

@@ -3,6 +3,7 @@ package io.projectionist.ops;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.projectionist.plex.PlexClient;
+import io.projectionist.plex.PlexComponent;
 import io.projectionist.tautulli.TautulliClient;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -51,12 +52,14 @@ public class OpsConfiguration implements CamelConfiguration {
         metrics.bindHistory(context);
         context.getRegistry().bind(OpsMetrics.BEAN, metrics);
         context.getManagementStrategy().addEventNotifier(new OpsEventNotifier(metrics));
+        // every request of the plex component's clients (endpoints, reports, curation, the probe) is counted once
+        context.getComponent("plex", PlexComponent.class).addRequestListener(metrics::plexRequest);
 
         long cacheMillis = p.apply("projectionist.health.cache-ms").map(Long::parseLong).orElse(5000L);
         List<UpstreamHealthCheck> checks = new ArrayList<>();
-        checks.add(new UpstreamHealthCheck("tautulli", tautulliProbe(p), cacheMillis));
+        checks.add(new UpstreamHealthCheck("tautulli", tautulliProbe(context), cacheMillis));
         if (p.apply("plex.url").isPresent()) {
-            checks.add(new UpstreamHealthCheck("plex", plexProbe(p), cacheMillis));
+            checks.add(new UpstreamHealthCheck("plex", plexProbe(context), cacheMillis));
         }
         long refreshMillis = p.apply("projectionist.metrics.dead-letter-refresh-ms").map(Long::parseLong).orElse(10_000L);
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
@@ -98,7 +101,7 @@ public class OpsConfiguration implements CamelConfiguration {
         }).orElse("tautulli"));
     }
 
-    static Supplier<Upstreams.Probe> tautulliProbe(Function<String, Optional<String>> p) {
+    static Supplier<Upstreams.Probe> tautulliProbe(CamelContext context) {
         return new Supplier<>() {
             private TautulliClient client;
 
@@ -106,7 +109,8 @@ public class OpsConfiguration implements CamelConfiguration {
             public Upstreams.Probe get() {
                 try {
                     if (client == null) {
-                        client = Upstreams.tautulli(p, PROBE_TIMEOUT);
+                        TautulliClient c = Upstreams.tautulli(context);
+                        client = c.withRequestTimeout(Upstreams.capped(c.requestTimeout(), PROBE_TIMEOUT));
                     }
                     return Upstreams.probeTautulli(client, false);
                 } catch (ConfigurationException e) {
@@ -116,7 +120,7 @@ public class OpsConfiguration implements CamelConfiguration {
         };
     }
 
-    static Supplier<Upstreams.Probe> plexProbe(Function<String, Optional<String>> p) {
+    static Supplier<Upstreams.Probe> plexProbe(CamelContext context) {
         return new Supplier<>() {
             private PlexClient client;
 
@@ -124,7 +128,8 @@ public class OpsConfiguration implements CamelConfiguration {
             public Upstreams.Probe get() {
                 try {
                     if (client == null) {
-                        client = Upstreams.plex(p, PROBE_TIMEOUT).orElseThrow();
+                        PlexClient c = Upstreams.plex(context).orElseThrow();
+                        client = c.withRequestTimeout(Upstreams.capped(c.requestTimeout(), PROBE_TIMEOUT));
                     }
                     return Upstreams.probePlex(client);
                 } catch (ConfigurationException e) {

@@ -1,7 +1,6 @@
 package io.projectionist.ops;
 
 import io.projectionist.tautulli.model.Activity;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -9,7 +8,7 @@ import org.apache.camel.support.EventNotifierSupport;
 /**
  * Feeds {@link OpsMetrics} from Camel's exchange events, so no route needs to know about metrics: every
  * {@code Activity} snapshot that enters a route (from {@code tautulli:activity}) updates the stream gauges and the
- * last poll time; every exchange sent to a {@code plex:} endpoint counts as a Plex request; every exchange that a
+ * last poll time (Plex requests are counted by the plex component's clients, see OpsConfiguration); every exchange that a
  * {@code delivery-<destination>} route finishes counts as a delivery (delivered, dead_letter or failed); a
  * completed {@code history-ingest} poll sets the history poll time.
  */
@@ -24,6 +23,7 @@ public class OpsEventNotifier extends EventNotifierSupport {
         setIgnoreServiceEvents(true);
         setIgnoreStepEvents(true);
         setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
         setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
@@ -34,12 +34,6 @@ public class OpsEventNotifier extends EventNotifierSupport {
             Object body = created.getExchange().getMessage().getBody();
             if (body instanceof Activity activity) {
                 metrics.onActivity(activity);
-            }
-        } else if (event instanceof CamelEvent.ExchangeSentEvent sent) {
-            Endpoint endpoint = sent.getEndpoint();
-            String uri = endpoint == null ? "" : endpoint.getEndpointUri();
-            if (uri.startsWith("plex:")) {
-                metrics.plexRequest(operation(uri), sent.getExchange().getException() == null ? "ok" : "error");
             }
         } else if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
             Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
@@ -55,15 +49,5 @@ public class OpsEventNotifier extends EventNotifierSupport {
                 metrics.polled("history");
             }
         }
-    }
-
-    /** {@code plex://metadata?batchSize=50} → {@code metadata}. */
-    static String operation(String uri) {
-        String rest = uri.substring("plex:".length());
-        while (rest.startsWith("/")) {
-            rest = rest.substring(1);
-        }
-        int q = rest.indexOf('?');
-        return q < 0 ? rest : rest.substring(0, q);
     }
 }

@@ -155,6 +155,11 @@ public final class PlexClient {
         return baseUrl;
     }
 
+    /** The request timeout; null = none. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     public String clientIdentifier() {
         return clientIdentifier;
     }

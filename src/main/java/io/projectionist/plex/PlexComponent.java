@@ -3,6 +3,7 @@ package io.projectionist.plex;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -10,6 +11,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
+import io.projectionist.support.HttpTransport;
 import io.projectionist.support.SecretFiles;
 
 /**
@@ -37,6 +39,9 @@ public class PlexComponent extends DefaultComponent {
     private int requestTimeout = 30_000;
 
     private HttpClient httpClient;
+    private PlexClient client;
+    /** Told of every request of every client of this component (the Plex request metric). */
+    private final List<HttpTransport.Listener> requestListeners = HttpTransport.listeners();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -59,12 +64,33 @@ public class PlexComponent extends DefaultComponent {
     /** The shared HTTP client, created on first use. */
     synchronized HttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofMillis(connectTimeout))
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build();
+            httpClient = HttpTransport.httpClient(Duration.ofMillis(connectTimeout));
         }
         return httpClient;
+    }
+
+    /**
+     * The component's own client, built once from its options: what reports, curation and the readiness probe use,
+     * so their requests share the connection pool and count in the request listeners like the endpoints' do.
+     */
+    public synchronized PlexClient client() {
+        if (client == null) {
+            PlexConfiguration conf = new PlexConfiguration();
+            conf.setBaseUrl(baseUrl);
+            conf.setToken(token);
+            conf.setTokenFile(tokenFile);
+            conf.setClientIdentifier(clientIdentifier);
+            conf.setProduct(product);
+            conf.setFormat(format);
+            conf.setRequestTimeout(requestTimeout);
+            client = createClient(conf);
+        }
+        return client;
+    }
+
+    /** {@code listener} is told of every request sent by this component's clients, the endpoints' included. */
+    public void addRequestListener(HttpTransport.Listener listener) {
+        requestListeners.add(listener);
     }
 
     /** Builds the client for one endpoint; the token comes from {@code token} or else {@code tokenFile}. */
@@ -75,6 +101,7 @@ public class PlexComponent extends DefaultComponent {
         }
         return PlexClient.builder()
                 .httpClient(httpClient())
+                .listeners(requestListeners)
                 .baseUrl(c.getBaseUrl())
                 .token(tok)
                 .clientIdentifier(c.getClientIdentifier())

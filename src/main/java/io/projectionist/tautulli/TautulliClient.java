@@ -84,6 +84,11 @@ public class TautulliClient {
         return URI.create(base);
     }
 
+    /** The request timeout; null = none. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** The API URL (no key in it), for messages. */
     public URI apiUri() {
         return apiUri;

@@ -1,13 +1,18 @@
 package io.projectionist.tautulli;
 
+import io.projectionist.support.HttpTransport;
+import io.projectionist.support.SecretFiles;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +37,7 @@ public class TautulliComponent extends DefaultComponent {
     private String httpMethod = "POST";
 
     private volatile HttpClient httpClient;
+    private volatile TautulliClient client;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -48,15 +54,67 @@ public class TautulliComponent extends DefaultComponent {
         return new TautulliEndpoint(uri, this, remaining, configuration);
     }
 
+    /**
+     * The component's own client, built once from its options: what reports, curation and the readiness probe use,
+     * so they share the connection pool and the endpoints' validation.
+     *
+     * @throws IllegalArgumentException when the URL or the key is missing or malformed (the message names the setting)
+     */
+    public TautulliClient client() {
+        TautulliClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    TautulliConfiguration conf = new TautulliConfiguration();
+                    conf.setBaseUrl(baseUrl);
+                    conf.setApiKey(apiKey);
+                    conf.setApiKeyFile(apiKeyFile);
+                    conf.setRequestTimeout(requestTimeout);
+                    conf.setHttpMethod(httpMethod);
+                    client = createClient(conf, "Tautulli calls");
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    /** A client for a configuration, validated; {@code use} says what needs it in the messages. */
+    TautulliClient createClient(TautulliConfiguration configuration, String use) {
+        String url = configuration.getBaseUrl();
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) is not set: Tautulli's base URL is needed"
+                    + " for " + use);
+        }
+        try {
+            URI u = URI.create(url.strip());
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) '" + url + "' is not a valid"
+                    + " http(s) URL", e);
+        }
+        String key = configuration.getApiKey();
+        if (key == null || key.isBlank()) {
+            String file = configuration.getApiKeyFile();
+            if (file == null || file.isBlank()) {
+                throw new IllegalArgumentException("tautulli.api-key (TAUTULLI_API_KEY) is not set, nor"
+                        + " tautulli.api-key-file");
+            }
+            key = SecretFiles.read(Path.of(file), "tautulli.api-key-file");
+        }
+        boolean get = "GET".equals(configuration.getHttpMethod().toUpperCase(Locale.ROOT));
+        return new TautulliClient(httpClient(), url, key.strip(), Duration.ofMillis(configuration.getRequestTimeout()),
+                get);
+    }
+
     HttpClient httpClient() {
         HttpClient client = httpClient;
         if (client == null) {
             synchronized (this) {
                 if (httpClient == null) {
-                    httpClient = HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofMillis(connectTimeout))
-                            .followRedirects(HttpClient.Redirect.NORMAL)
-                            .build();
+                    httpClient = HttpTransport.httpClient(Duration.ofMillis(connectTimeout));
                 }
                 client = httpClient;
             }

@@ -1,6 +1,5 @@
 package io.projectionist.tautulli;
 
-import io.projectionist.support.SecretFiles;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -12,10 +11,6 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Call or poll one Tautulli API v2 command, e.g. {@code tautulli:get_home_stats?timeRange=7} as a producer or
@@ -78,32 +73,7 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
     }
 
     private TautulliClient createClient() {
-        String baseUrl = configuration.getBaseUrl();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) is not set: Tautulli's base URL is needed"
-                    + " for " + command);
-        }
-        try {
-            URI u = URI.create(baseUrl.strip());
-            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) '" + baseUrl + "' is not a valid"
-                    + " http(s) URL", e);
-        }
-        String key = configuration.getApiKey();
-        if (key == null || key.isBlank()) {
-            String file = configuration.getApiKeyFile();
-            if (file == null || file.isBlank()) {
-                throw new IllegalArgumentException("tautulli.api-key (TAUTULLI_API_KEY) is not set, nor"
-                        + " tautulli.api-key-file");
-            }
-            key = SecretFiles.read(Path.of(file), "tautulli.api-key-file");
-        }
-        boolean get = "GET".equals(configuration.getHttpMethod().toUpperCase(Locale.ROOT));
-        return new TautulliClient(getComponent().httpClient(), baseUrl, key.strip(),
-                Duration.ofMillis(configuration.getRequestTimeout()), get);
+        return getComponent().createClient(configuration, command);
     }
 
     public String getCommand() {
