@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.projectionist.plex.PlexClient;
 import io.projectionist.plex.PlexComponent;
+import io.projectionist.support.HttpTransport;
 import io.projectionist.tautulli.TautulliClient;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -53,7 +54,8 @@ public class OpsConfiguration implements CamelConfiguration {
         context.getRegistry().bind(OpsMetrics.BEAN, metrics);
         context.getManagementStrategy().addEventNotifier(new OpsEventNotifier(metrics));
         // every request of the plex component's clients (endpoints, reports, curation, the probe) is counted once
-        context.getComponent("plex", PlexComponent.class).addRequestListener(metrics::plexRequest);
+        HttpTransport.Listener plexRequests = metrics::plexRequest;
+        context.getRegistry().bind(PlexComponent.REQUEST_LISTENER, HttpTransport.Listener.class, plexRequests);
 
         long cacheMillis = p.apply("projectionist.health.cache-ms").map(Long::parseLong).orElse(5000L);
         List<UpstreamHealthCheck> checks = new ArrayList<>();

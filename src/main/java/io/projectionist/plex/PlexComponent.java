@@ -38,6 +38,9 @@ public class PlexComponent extends DefaultComponent {
     @Metadata(label = "advanced", defaultValue = "30000", description = "Default request timeout in milliseconds")
     private int requestTimeout = 30_000;
 
+    /** Registry name of a listener told of every request of this component's clients (the Plex request metric). */
+    public static final String REQUEST_LISTENER = "plexRequestListener";
+
     private HttpClient httpClient;
     private PlexClient client;
     /** Told of every request of every client of this component (the Plex request metric). */
@@ -88,9 +91,14 @@ public class PlexComponent extends DefaultComponent {
         return client;
     }
 
-    /** {@code listener} is told of every request sent by this component's clients, the endpoints' included. */
-    public void addRequestListener(HttpTransport.Listener listener) {
-        requestListeners.add(listener);
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        HttpTransport.Listener listener = getCamelContext().getRegistry().lookupByNameAndType(REQUEST_LISTENER,
+                HttpTransport.Listener.class);
+        if (listener != null) {
+            requestListeners.add(listener);
+        }
     }
 
     /** Builds the client for one endpoint; the token comes from {@code token} or else {@code tokenFile}. */
