@@ -1,5 +1,6 @@
 package io.projectionist.tautulli;
 
+import io.projectionist.support.UpstreamRetry;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -34,6 +35,7 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
     private HistoryWatermark watermark;
 
     private volatile TautulliClient client;
+    private volatile UpstreamRetry retry;
 
     public TautulliEndpoint(String uri, TautulliComponent component, String command,
                             TautulliConfiguration configuration) {
@@ -93,6 +95,16 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
 
     public TautulliConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** The back-off a consumer retries a failed poll's call with ({@code projectionist.upstream.*}). */
+    public UpstreamRetry getRetry() {
+        UpstreamRetry r = retry;
+        if (r == null) {
+            r = UpstreamRetry.from(getCamelContext().getPropertiesComponent()::resolveProperty);
+            retry = r;
+        }
+        return r;
     }
 
     public TautulliClient getClient() {
