@@ -21,22 +21,12 @@ import io.projectionist.support.SecretFiles;
 @Component("plex")
 public class PlexComponent extends DefaultComponent {
 
-    @Metadata(defaultValue = "http://localhost:32400", description = "Base URL of the Plex Media Server")
-    private String baseUrl = "http://localhost:32400";
-    @Metadata(label = "security", secret = true, description = "Plex token (X-Plex-Token), sent as a header only")
-    private String token;
-    @Metadata(label = "security", description = "File holding the token (mode 0600), used when token is blank")
-    private String tokenFile;
-    @Metadata(label = "advanced", description = "X-Plex-Client-Identifier; default: stable per host and user")
-    private String clientIdentifier;
-    @Metadata(label = "advanced", defaultValue = "Projectionist", description = "X-Plex-Product")
-    private String product = PlexClient.DEFAULT_PRODUCT;
-    @Metadata(defaultValue = "xml", enums = "xml,json", description = "Wire format to ask for: xml or json")
-    private PlexFormat format = PlexFormat.xml;
+    /** The endpoints' defaults: each endpoint starts from a copy, then its URI options apply. */
+    @Metadata(description = "The endpoints' defaults (baseUrl, token, tokenFile, clientIdentifier, product, format,"
+            + " requestTimeout)")
+    private final PlexConfiguration configuration = new PlexConfiguration();
     @Metadata(label = "advanced", defaultValue = "10000", description = "Connect timeout in milliseconds")
     private int connectTimeout = 10_000;
-    @Metadata(label = "advanced", defaultValue = "30000", description = "Default request timeout in milliseconds")
-    private int requestTimeout = 30_000;
 
     /** Registry name of a listener told of every request of this component's clients (the Plex request metric). */
     public static final String REQUEST_LISTENER = "plexRequestListener";
@@ -49,15 +39,8 @@ public class PlexComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         PlexOperation.of(remaining); // fail on a misspelt operation when the route is built, not on first message
-        PlexConfiguration conf = new PlexConfiguration();
+        PlexConfiguration conf = configuration.copy();
         conf.setOperation(remaining);
-        conf.setBaseUrl(baseUrl);
-        conf.setToken(token);
-        conf.setTokenFile(tokenFile);
-        conf.setClientIdentifier(clientIdentifier);
-        conf.setProduct(product);
-        conf.setFormat(format);
-        conf.setRequestTimeout(requestTimeout);
         PlexEndpoint endpoint = new PlexEndpoint(uri, this, conf);
         // URI options override the component defaults; what is left (scheduler, delay, …) binds to the endpoint
         setProperties(conf, parameters);
@@ -78,15 +61,7 @@ public class PlexComponent extends DefaultComponent {
      */
     public synchronized PlexClient client() {
         if (client == null) {
-            PlexConfiguration conf = new PlexConfiguration();
-            conf.setBaseUrl(baseUrl);
-            conf.setToken(token);
-            conf.setTokenFile(tokenFile);
-            conf.setClientIdentifier(clientIdentifier);
-            conf.setProduct(product);
-            conf.setFormat(format);
-            conf.setRequestTimeout(requestTimeout);
-            client = createClient(conf);
+            client = createClient(configuration.copy());
         }
         return client;
     }
@@ -122,52 +97,53 @@ public class PlexComponent extends DefaultComponent {
                 .build();
     }
 
+    // camel.component.plex.* bind through these; the values live in the configuration the endpoints copy
     public String getBaseUrl() {
-        return baseUrl;
+        return configuration.getBaseUrl();
     }
 
     public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        configuration.setBaseUrl(baseUrl);
     }
 
     public String getToken() {
-        return token;
+        return configuration.getToken();
     }
 
     public void setToken(String token) {
-        this.token = token;
+        configuration.setToken(token);
     }
 
     public String getTokenFile() {
-        return tokenFile;
+        return configuration.getTokenFile();
     }
 
     public void setTokenFile(String tokenFile) {
-        this.tokenFile = tokenFile;
+        configuration.setTokenFile(tokenFile);
     }
 
     public String getClientIdentifier() {
-        return clientIdentifier;
+        return configuration.getClientIdentifier();
     }
 
     public void setClientIdentifier(String clientIdentifier) {
-        this.clientIdentifier = clientIdentifier;
+        configuration.setClientIdentifier(clientIdentifier);
     }
 
     public String getProduct() {
-        return product;
+        return configuration.getProduct();
     }
 
     public void setProduct(String product) {
-        this.product = product;
+        configuration.setProduct(product);
     }
 
     public PlexFormat getFormat() {
-        return format;
+        return configuration.getFormat();
     }
 
     public void setFormat(PlexFormat format) {
-        this.format = format;
+        configuration.setFormat(format);
     }
 
     public int getConnectTimeout() {
@@ -179,10 +155,10 @@ public class PlexComponent extends DefaultComponent {
     }
 
     public int getRequestTimeout() {
-        return requestTimeout;
+        return configuration.getRequestTimeout();
     }
 
     public void setRequestTimeout(int requestTimeout) {
-        this.requestTimeout = requestTimeout;
+        configuration.setRequestTimeout(requestTimeout);
     }
 }

@@ -23,35 +23,23 @@ import java.util.Map;
 @Component("tautulli")
 public class TautulliComponent extends DefaultComponent {
 
-    @Metadata(description = "Tautulli's base URL including any HTTP root, e.g. http://nas:8181")
-    private String baseUrl;
-    @Metadata(label = "security", secret = true, description = "The API key")
-    private String apiKey;
-    @Metadata(label = "security", description = "A 0600 file holding the API key, used when apiKey is blank")
-    private String apiKeyFile;
+    /** The endpoints' defaults: each endpoint starts from a copy, then its URI options apply. */
+    @Metadata(description = "The endpoints' defaults (baseUrl, apiKey, apiKeyFile, requestTimeout, httpMethod)")
+    private final TautulliConfiguration configuration = new TautulliConfiguration();
     @Metadata(label = "advanced", defaultValue = "10000", description = "Connect timeout in milliseconds")
     private long connectTimeout = 10_000;
-    @Metadata(label = "advanced", defaultValue = "30000", description = "Request timeout in milliseconds")
-    private long requestTimeout = 30_000;
-    @Metadata(label = "advanced", defaultValue = "POST", enums = "POST,GET", description = "HTTP method for API calls")
-    private String httpMethod = "POST";
 
     private volatile HttpClient httpClient;
     private volatile TautulliClient client;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        TautulliConfiguration configuration = new TautulliConfiguration();
-        configuration.setBaseUrl(baseUrl);
-        configuration.setApiKey(apiKey);
-        configuration.setApiKeyFile(apiKeyFile);
-        configuration.setRequestTimeout(requestTimeout);
-        configuration.setHttpMethod(httpMethod);
+        TautulliConfiguration endpointConfiguration = configuration.copy();
         Map<String, Object> extra = PropertiesHelper.extractProperties(parameters, "param.");
-        configuration.getParams().putAll(extra);
+        endpointConfiguration.getParams().putAll(extra);
         // API options bind to the configuration; scheduler and consumer options stay for the endpoint
-        setProperties(configuration, parameters);
-        return new TautulliEndpoint(uri, this, remaining, configuration);
+        setProperties(endpointConfiguration, parameters);
+        return new TautulliEndpoint(uri, this, remaining, endpointConfiguration);
     }
 
     /**
@@ -65,13 +53,7 @@ public class TautulliComponent extends DefaultComponent {
         if (c == null) {
             synchronized (this) {
                 if (client == null) {
-                    TautulliConfiguration conf = new TautulliConfiguration();
-                    conf.setBaseUrl(baseUrl);
-                    conf.setApiKey(apiKey);
-                    conf.setApiKeyFile(apiKeyFile);
-                    conf.setRequestTimeout(requestTimeout);
-                    conf.setHttpMethod(httpMethod);
-                    client = createClient(conf, "Tautulli calls");
+                    client = createClient(configuration.copy(), "Tautulli calls");
                 }
                 c = client;
             }
@@ -122,16 +104,17 @@ public class TautulliComponent extends DefaultComponent {
         return client;
     }
 
-    public String getBaseUrl() { return baseUrl; }
-    public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
-    public String getApiKey() { return apiKey; }
-    public void setApiKey(String apiKey) { this.apiKey = apiKey; }
-    public String getApiKeyFile() { return apiKeyFile; }
-    public void setApiKeyFile(String apiKeyFile) { this.apiKeyFile = apiKeyFile; }
+    // camel.component.tautulli.* bind through these; the values live in the configuration the endpoints copy
+    public String getBaseUrl() { return configuration.getBaseUrl(); }
+    public void setBaseUrl(String baseUrl) { configuration.setBaseUrl(baseUrl); }
+    public String getApiKey() { return configuration.getApiKey(); }
+    public void setApiKey(String apiKey) { configuration.setApiKey(apiKey); }
+    public String getApiKeyFile() { return configuration.getApiKeyFile(); }
+    public void setApiKeyFile(String apiKeyFile) { configuration.setApiKeyFile(apiKeyFile); }
     public long getConnectTimeout() { return connectTimeout; }
     public void setConnectTimeout(long connectTimeout) { this.connectTimeout = connectTimeout; }
-    public long getRequestTimeout() { return requestTimeout; }
-    public void setRequestTimeout(long requestTimeout) { this.requestTimeout = requestTimeout; }
-    public String getHttpMethod() { return httpMethod; }
-    public void setHttpMethod(String httpMethod) { this.httpMethod = httpMethod; }
+    public long getRequestTimeout() { return configuration.getRequestTimeout(); }
+    public void setRequestTimeout(long requestTimeout) { configuration.setRequestTimeout(requestTimeout); }
+    public String getHttpMethod() { return configuration.getHttpMethod(); }
+    public void setHttpMethod(String httpMethod) { configuration.setHttpMethod(httpMethod); }
 }
