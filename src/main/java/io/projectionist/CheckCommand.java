@@ -102,7 +102,8 @@ public class CheckCommand implements Callable<Integer> {
             Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
             TautulliClient tautulli = null;
             try {
-                tautulli = Upstreams.tautulli(p, timeout);
+                TautulliClient t = Upstreams.tautulli(context);
+                tautulli = t.withRequestTimeout(Upstreams.capped(t.requestTimeout(), timeout));
             } catch (ConfigurationException | IllegalArgumentException e) {
                 section("tautulli", p.apply("tautulli.url").orElse("(not set)"));
                 fail("cannot be tried: " + e.getMessage());
@@ -116,7 +117,8 @@ public class CheckCommand implements Callable<Integer> {
                 info("skipped: Plex is optional until a route or enrichment uses it");
             } else {
                 try {
-                    PlexClient plex = Upstreams.plex(p, timeout).orElseThrow();
+                    PlexClient c = Upstreams.plex(context).orElseThrow();
+                    PlexClient plex = c.withRequestTimeout(Upstreams.capped(c.requestTimeout(), timeout));
                     section("plex", plex.baseUrl());
                     report(Upstreams.probePlex(plex));
                 } catch (ConfigurationException | IllegalArgumentException e) {

@@ -50,7 +50,7 @@ public class CurateCommand implements Callable<Integer> {
         }
         try (DefaultCamelContext context = Daemon.settings(configFiles, overrides)) {
             PropertiesComponent pc = context.getPropertiesComponent();
-            CurationSetup.Setup setup = CurationSetup.from(pc::resolveProperty);
+            CurationSetup.Setup setup = CurationSetup.from(context);
             if (!setup.enabled()) {
                 throw new io.projectionist.ops.ConfigurationException("curation is off: " + setup.why());
             }

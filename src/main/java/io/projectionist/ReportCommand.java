@@ -58,7 +58,7 @@ public class ReportCommand implements Callable<Integer> {
             SettingsValidator.validate(pc);
             Function<String, Optional<String>> property = pc::resolveProperty;
             ReportSettings settings = ReportSettings.from(property);
-            ReportJob.Result result = ReportJob.fromProperties(property).run(settings);
+            ReportJob.Result result = ReportJob.from(context).run(settings);
             var out = spec.commandLine().getOut();
             result.files().forEach(f -> out.println(f));
             out.flush();

@@ -49,7 +49,8 @@ public class ActivityFeedRoutes extends RouteBuilder {
         String cron = pc.resolveProperty(CRON).filter(v -> !v.isBlank()).orElse("0/10 * * * * ?");
         formerCronWarnings(pc::resolveProperty, cron).forEach(LOG::warn);
 
-        from("tautulli:activity?scheduler=quartz&scheduler.cron=RAW(" + cron + ")&bridgeErrorHandler=true")
+        from("tautulli:activity?scheduler=quartz&scheduler.cron=RAW(" + cron + ")&bridgeErrorHandler=true"
+                + "&pollRetries={{projectionist.activity.poll-retries:2}}")
                 .routeId(ROUTE_ID)
                 // a failed poll arrives here bridged from the consumer; it is published as a new exchange
                 // (one inside onException counts as exhausted and would skip the subscribers' error handling)

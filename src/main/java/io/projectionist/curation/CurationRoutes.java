@@ -38,7 +38,7 @@ public class CurationRoutes extends RouteBuilder {
     @Override
     public void configure() {
         Function<String, Optional<String>> property = getContext().getPropertiesComponent()::resolveProperty;
-        CurationSetup.Setup setup = CurationSetup.from(property);
+        CurationSetup.Setup setup = CurationSetup.from(getContext());
         if (!setup.enabled()) {
             LOG.info("curation: off ({})", setup.why());
             return;

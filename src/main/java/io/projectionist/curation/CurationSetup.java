@@ -2,17 +2,18 @@ package io.projectionist.curation;
 
 import io.projectionist.ops.ConfigurationException;
 import io.projectionist.ops.Settings;
-import io.projectionist.plex.PlexFormat;
-import io.projectionist.support.SecretFiles;
+import io.projectionist.ops.Upstreams;
+import io.projectionist.plex.PlexClient;
+import io.projectionist.support.UpstreamRetry;
 import io.projectionist.tautulli.TautulliClient;
+import org.apache.camel.CamelContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads {@code projectionist.curation.*} (and the {@code tautulli.*}, {@code plex.*} connection settings) and builds
@@ -32,7 +33,15 @@ public final class CurationSetup {
     private CurationSetup() {
     }
 
-    public static Setup from(Function<String, Optional<String>> property) {
+    /** Settings from the context's properties; Plex and Tautulli through their components' clients. */
+    public static Setup from(CamelContext context) {
+        return from(context.getPropertiesComponent()::resolveProperty,
+                () -> Upstreams.plex(context).orElseThrow(), () -> Upstreams.tautulli(context));
+    }
+
+    /** @param plexClient and {@code tautulliClient} are asked only when curation is on and plex.url is set */
+    public static Setup from(Function<String, Optional<String>> property, Supplier<PlexClient> plexClient,
+            Supplier<TautulliClient> tautulliClient) {
         Settings s = new Settings(property);
         Function<String, Optional<String>> p = s::string;
         boolean apply = s.bool("projectionist.curation.apply", false);
@@ -57,20 +66,16 @@ public final class CurationSetup {
         if (plexUrl.isEmpty()) {
             return new Setup(null, apply, file, Settings.describe("plex.url") + " is not set");
         }
-        String token = p.apply("plex.token").orElseGet(() -> p.apply("plex.token-file")
-                .map(f -> SecretFiles.read(Path.of(f), "plex.token-file").strip()).orElse(null));
-        PlexCurationClient plex = new PlexCurationClient(new PlexCurationClient.Settings(plexUrl.get(), token,
-                p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).orElse(PlexFormat.xml),
-                Duration.ofMillis(s.millis("plex.connect-timeout", 10_000)),
-                Duration.ofMillis(s.millis("plex.request-timeout", 30_000))));
-        TautulliClient tautulli = io.projectionist.ops.Upstreams.tautulli(p, null);
+        UpstreamRetry retry = UpstreamRetry.from(p);
+        PlexCurationClient plex = new PlexCurationClient(plexClient.get(), retry);
+        TautulliClient tautulli = tautulliClient.get();
         Path dataDir = Path.of(p.apply("projectionist.data-dir").orElse("data"));
         Path outDir = Path.of(p.apply("projectionist.out-dir").orElse("out"));
         Reconciler.Settings settings = new Reconciler.Settings(dataDir, outDir,
                 s.integer("projectionist.curation.max-passes", 2, 1, Integer.MAX_VALUE),
                 s.integer("projectionist.curation.keep-plans", 50, 1, Integer.MAX_VALUE));
         s.throwIfProblems();
-        return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli), settings, Clock.systemDefaultZone()),
+        return new Setup(new Reconciler(config, plex, CurationStats.of(tautulli, retry), settings, Clock.systemDefaultZone()),
                 apply, file, null);
     }
 }

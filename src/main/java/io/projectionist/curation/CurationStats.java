@@ -1,5 +1,6 @@
 package io.projectionist.curation;
 
+import io.projectionist.support.UpstreamRetry;
 import io.projectionist.tautulli.TautulliClient;
 import io.projectionist.tautulli.model.HomeStat;
 import io.projectionist.tautulli.model.HomeStatRow;
@@ -27,8 +28,13 @@ public interface CurationStats {
     /** Tautulli requests made so far. */
     int requests();
 
-    /** Over a {@link TautulliClient}. */
+    /** Over a {@link TautulliClient}, without retries. */
     static CurationStats of(TautulliClient client) {
+        return of(client, UpstreamRetry.none());
+    }
+
+    /** Over a {@link TautulliClient}; every call (all reads) retried with the shared back-off. */
+    static CurationStats of(TautulliClient client, UpstreamRetry retry) {
         return new CurationStats() {
             private int requests;
 
@@ -44,7 +50,7 @@ public interface CurationStats {
                     p.put("user_id", userId);
                 }
                 requests++;
-                Object r = client.callTyped("get_home_stats", p);
+                Object r = retry.call("curation: Tautulli get_home_stats", () -> client.callTyped("get_home_stats", p));
                 if (r instanceof HomeStat h) {
                     return h.rows();
                 }
@@ -62,7 +68,8 @@ public interface CurationStats {
             @SuppressWarnings("unchecked")
             public synchronized String userId(String user) {
                 requests++;
-                List<User> users = (List<User>) client.callTyped("get_users", Map.of());
+                List<User> users = (List<User>) retry.call("curation: Tautulli get_users",
+                        () -> client.callTyped("get_users", Map.of()));
                 for (User u : users) {
                     if (u.userId() != null && (user.equals(String.valueOf(u.userId()))
                             || user.equalsIgnoreCase(u.username()) || user.equalsIgnoreCase(u.friendlyName()))) {

@@ -1,5 +1,6 @@
 package io.projectionist.delivery;
 
+import io.projectionist.support.RetryAfterDelay;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -8,16 +9,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Runs on every failed delivery attempt ({@code onExceptionOccurred}, before Camel computes the next delay): when
- * the receiver answered 429 or 503 with {@code Retry-After} (seconds, decimal seconds or an HTTP date), the next
+ * the receiver answered 429 or 503 with {@code Retry-After} (seconds, decimal seconds or an HTTP date, read by {@link RetryAfterDelay#parse}), the next
  * attempt waits exactly that long (capped by {@code projectionist.delivery.max-retry-after-seconds}) through the
  * {@code CamelRedeliveryDelay} header; otherwise the header is removed and the exponential back-off with jitter
  * applies. Logs each failure with the destination's host only, never its URL (webhook URLs carry tokens).
@@ -70,34 +67,11 @@ public final class RetryAfter implements Processor {
             }
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 if ("retry-after".equalsIgnoreCase(h.getKey())) {
-                    return parse(h.getValue(), clock);
+                    return Optional.ofNullable(RetryAfterDelay.parse(h.getValue(), clock)).map(Duration::toMillis);
                 }
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code 120}, {@code 1.5} or {@code Wed, 21 Oct 2015 07:28:00 GMT}; empty when unreadable. */
-    public static Optional<Long> parse(String value, Clock clock) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        String v = value.strip();
-        try {
-            double seconds = Double.parseDouble(v);
-            if (seconds >= 0 && !Double.isInfinite(seconds)) {
-                return Optional.of((long) Math.ceil(seconds * 1000));
-            }
-            return Optional.empty();
-        } catch (NumberFormatException ignored) {
-            // an HTTP date
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
-            return Optional.of(Math.max(0, Duration.between(clock.instant(), at.toInstant()).toMillis()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** A failure in one line, without the request URL. */

@@ -3,6 +3,8 @@ package io.projectionist.ops;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.projectionist.plex.PlexClient;
+import io.projectionist.plex.PlexComponent;
+import io.projectionist.support.HttpTransport;
 import io.projectionist.tautulli.TautulliClient;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -52,12 +54,15 @@ public class OpsConfiguration implements CamelConfiguration {
         context.getRegistry().bind(OpsMetrics.BEAN, metrics);
         context.getManagementStrategy().addEventNotifier(new OpsEventNotifier(metrics));
         context.addRoutes(metrics.activitySubscriber()); // the stream gauges follow the activity feed
+        // every request of the plex component's clients (endpoints, reports, curation, the probe) is counted once
+        HttpTransport.Listener plexRequests = metrics::plexRequest;
+        context.getRegistry().bind(PlexComponent.REQUEST_LISTENER, HttpTransport.Listener.class, plexRequests);
 
         long cacheMillis = p.apply("projectionist.health.cache-ms").map(Long::parseLong).orElse(5000L);
         List<UpstreamHealthCheck> checks = new ArrayList<>();
-        checks.add(new UpstreamHealthCheck("tautulli", tautulliProbe(p), cacheMillis));
+        checks.add(new UpstreamHealthCheck("tautulli", tautulliProbe(context), cacheMillis));
         if (p.apply("plex.url").isPresent()) {
-            checks.add(new UpstreamHealthCheck("plex", plexProbe(p), cacheMillis));
+            checks.add(new UpstreamHealthCheck("plex", plexProbe(context), cacheMillis));
         }
         long refreshMillis = p.apply("projectionist.metrics.dead-letter-refresh-ms").map(Long::parseLong).orElse(10_000L);
         context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
@@ -99,7 +104,7 @@ public class OpsConfiguration implements CamelConfiguration {
         }).orElse("tautulli"));
     }
 
-    static Supplier<Upstreams.Probe> tautulliProbe(Function<String, Optional<String>> p) {
+    static Supplier<Upstreams.Probe> tautulliProbe(CamelContext context) {
         return new Supplier<>() {
             private TautulliClient client;
 
@@ -107,7 +112,8 @@ public class OpsConfiguration implements CamelConfiguration {
             public Upstreams.Probe get() {
                 try {
                     if (client == null) {
-                        client = Upstreams.tautulli(p, PROBE_TIMEOUT);
+                        TautulliClient c = Upstreams.tautulli(context);
+                        client = c.withRequestTimeout(Upstreams.capped(c.requestTimeout(), PROBE_TIMEOUT));
                     }
                     return Upstreams.probeTautulli(client, false);
                 } catch (ConfigurationException e) {
@@ -117,7 +123,7 @@ public class OpsConfiguration implements CamelConfiguration {
         };
     }
 
-    static Supplier<Upstreams.Probe> plexProbe(Function<String, Optional<String>> p) {
+    static Supplier<Upstreams.Probe> plexProbe(CamelContext context) {
         return new Supplier<>() {
             private PlexClient client;
 
@@ -125,7 +131,8 @@ public class OpsConfiguration implements CamelConfiguration {
             public Upstreams.Probe get() {
                 try {
                     if (client == null) {
-                        client = Upstreams.plex(p, PROBE_TIMEOUT).orElseThrow();
+                        PlexClient c = Upstreams.plex(context).orElseThrow();
+                        client = c.withRequestTimeout(Upstreams.capped(c.requestTimeout(), PROBE_TIMEOUT));
                     }
                     return Upstreams.probePlex(client);
                 } catch (ConfigurationException e) {

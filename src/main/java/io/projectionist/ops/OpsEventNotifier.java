@@ -1,14 +1,13 @@
 package io.projectionist.ops;
 
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Feeds {@link OpsMetrics} from Camel's exchange events, so no route needs to know about metrics (the stream gauges
- * subscribe to the activity feed instead, {@link OpsMetrics#activitySubscriber()}): every exchange sent to a
- * {@code plex:} endpoint counts as a Plex request; every exchange that a
+ * subscribe to the activity feed instead, {@link OpsMetrics#activitySubscriber()}, and Plex requests are counted by
+ * the plex component's clients, see OpsConfiguration): every exchange that a
  * {@code delivery-<destination>} route finishes counts as a delivery (delivered, dead_letter or failed); a
  * completed {@code history-ingest} poll sets the history poll time.
  */
@@ -23,6 +22,7 @@ public class OpsEventNotifier extends EventNotifierSupport {
         setIgnoreServiceEvents(true);
         setIgnoreStepEvents(true);
         setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
         setIgnoreExchangeCreatedEvent(true);
         setIgnoreExchangeRedeliveryEvents(true);
         setIgnoreExchangeAsyncProcessingStartedEvents(true);
@@ -30,13 +30,7 @@ public class OpsEventNotifier extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
-        if (event instanceof CamelEvent.ExchangeSentEvent sent) {
-            Endpoint endpoint = sent.getEndpoint();
-            String uri = endpoint == null ? "" : endpoint.getEndpointUri();
-            if (uri.startsWith("plex:")) {
-                metrics.plexRequest(operation(uri), sent.getExchange().getException() == null ? "ok" : "error");
-            }
-        } else if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
+        if (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent) {
             Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
             String route = exchange.getFromRouteId();
             if (route == null) {
@@ -50,15 +44,5 @@ public class OpsEventNotifier extends EventNotifierSupport {
                 metrics.polled("history");
             }
         }
-    }
-
-    /** {@code plex://metadata?batchSize=50} → {@code metadata}. */
-    static String operation(String uri) {
-        String rest = uri.substring("plex:".length());
-        while (rest.startsWith("/")) {
-            rest = rest.substring(1);
-        }
-        int q = rest.indexOf('?');
-        return q < 0 ? rest : rest.substring(0, q);
     }
 }

@@ -150,6 +150,11 @@ public class OpsMetrics {
         return at == null ? 0 : at.get();
     }
 
+    /** One request sent to Plex ({@link io.projectionist.support.HttpTransport.Listener}); status 0 = no answer. */
+    public void plexRequest(String operation, String method, int status) {
+        plexRequest(operation, status >= 200 && status < 300 ? "ok" : "error");
+    }
+
     public void plexRequest(String operation, String outcome) {
         counter("projectionist_plex_requests", "Requests to Plex by operation and outcome",
                 "operation", operation, "outcome", outcome);

@@ -2,22 +2,25 @@ package io.projectionist.ops;
 
 import io.projectionist.plex.PlexClient;
 import io.projectionist.plex.PlexException;
-import io.projectionist.plex.PlexFormat;
 import io.projectionist.plex.model.PlexServer;
-import io.projectionist.support.SecretFiles;
+import io.projectionist.plex.PlexComponent;
 import io.projectionist.tautulli.TautulliClient;
+import io.projectionist.tautulli.TautulliComponent;
 import io.projectionist.tautulli.TautulliException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.util.StringHelper;
 
-import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Clients for Tautulli and Plex built from the settings ({@code tautulli.*}, {@code plex.*}), and read-only probes
+ * The clients of the {@code tautulli} and {@code plex} components for callers outside a route, and read-only probes
  * that tell "reachable and the key/token accepted" from "unreachable" and from "key/token refused". Shared by the
  * readiness checks, the {@code check} command and the stream policies. Plain Java.
  */
@@ -52,36 +55,66 @@ public final class Upstreams {
         return k -> lookup.apply(k).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    /** The Tautulli client of the settings; {@code timeout} (optional) caps connect and request timeouts. */
-    public static TautulliClient tautulli(Function<String, Optional<String>> lookup, Duration timeout) {
-        Function<String, Optional<String>> p = nonBlank(lookup);
-        String url = p.apply("tautulli.url").orElseThrow(() -> new ConfigurationException(
-                "tautulli.url (TAUTULLI_URL) is not set (Tautulli's base URL, e.g. http://nas:8181)"));
-        String key = p.apply("tautulli.api-key").orElseGet(() -> p.apply("tautulli.api-key-file")
-                .map(f -> read(f, "tautulli.api-key-file"))
-                .orElseThrow(() -> new ConfigurationException(
-                        "tautulli.api-key (TAUTULLI_API_KEY) is not set, nor tautulli.api-key-file")));
-        Duration connect = cap(millis(p, "tautulli.connect-timeout", 10_000), timeout);
-        Duration request = cap(millis(p, "tautulli.request-timeout", 30_000), timeout);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(connect)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        return new TautulliClient(http, url, key, request, false);
+    /**
+     * The {@code tautulli} component's client ({@link TautulliComponent#client()}): the one every caller outside a
+     * route uses. A context that Camel Main did not configure (a command's) gets the component bound from the
+     * {@code camel.component.tautulli.*} settings first, as Main would.
+     *
+     * @throws ConfigurationException when the URL or the key is missing or malformed
+     */
+    public static TautulliClient tautulli(CamelContext context) {
+        try {
+            return component(context, "tautulli", TautulliComponent.class).client();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
-    /** The Plex client of the settings, or empty when {@code plex.url} is not set. */
-    public static Optional<PlexClient> plex(Function<String, Optional<String>> lookup, Duration timeout) {
-        Function<String, Optional<String>> p = nonBlank(lookup);
-        Optional<String> url = p.apply("plex.url");
-        if (url.isEmpty()) {
+    /** The {@code plex} component's client ({@link PlexComponent#client()}), or empty when {@code plex.url} is not set. */
+    public static Optional<PlexClient> plex(CamelContext context) {
+        if (nonBlank(context.getPropertiesComponent()::resolveProperty).apply("plex.url").isEmpty()) {
             return Optional.empty();
         }
-        String token = p.apply("plex.token").orElseGet(() -> p.apply("plex.token-file")
-                .map(f -> read(f, "plex.token-file")).orElse(null));
-        PlexClient.Builder b = PlexClient.builder().baseUrl(url.get()).token(token)
-                .connectTimeout(cap(millis(p, "plex.connect-timeout", 10_000), timeout))
-                .requestTimeout(cap(millis(p, "plex.request-timeout", 30_000), timeout));
-        p.apply("plex.format").map(f -> PlexFormat.valueOf(f.toLowerCase(Locale.ROOT))).ifPresent(b::format);
-        return Optional.of(b.build());
+        try {
+            return Optional.of(component(context, "plex", PlexComponent.class).client());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    /** Component option ← setting, as application.properties maps them ({@code camel.component.*} wins). */
+    private static final Map<String, Map<String, String>> SETTINGS = Map.of(
+            "tautulli", Map.of("baseUrl", "tautulli.url", "apiKey", "tautulli.api-key",
+                    "apiKeyFile", "tautulli.api-key-file", "connectTimeout", "tautulli.connect-timeout",
+                    "requestTimeout", "tautulli.request-timeout"),
+            "plex", Map.of("baseUrl", "plex.url", "token", "plex.token", "tokenFile", "plex.token-file",
+                    "connectTimeout", "plex.connect-timeout", "requestTimeout", "plex.request-timeout",
+                    "format", "plex.format"));
+
+    /** The component of a scheme; bound from {@code camel.component.<scheme>.*} when the context had none yet. */
+    static <T extends Component> T component(CamelContext context, String scheme, Class<T> type) {
+        boolean fresh = context.hasComponent(scheme) == null;
+        T component = context.getComponent(scheme, type);
+        if (fresh) {
+            PropertiesComponent pc = context.getPropertiesComponent();
+            String prefix = "camel.component." + scheme + ".";
+            Map<String, Object> options = new LinkedHashMap<>();
+            // the settings application.properties maps onto the component, for contexts without that file
+            SETTINGS.getOrDefault(scheme, Map.of()).forEach((option, setting) -> pc.resolveProperty(setting)
+                    .map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> options.put(option, v)));
+            for (String key : pc.loadProperties(k -> k.startsWith(prefix)).stringPropertyNames()) {
+                pc.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v ->
+                        options.put(StringHelper.dashToCamelCase(key.substring(prefix.length())), v));
+            }
+            PropertyBindingSupport.build().withCamelContext(context).withTarget(component).withIgnoreCase(true)
+                    .withProperties(options).bind();
+        }
+        return component;
+    }
+
+    /** A quick probe's timeout: the client's own, capped. */
+    public static Duration capped(Duration timeout, Duration cap) {
+        return cap == null || (timeout != null && timeout.compareTo(cap) <= 0) ? timeout : cap;
     }
 
     /**
@@ -153,28 +186,6 @@ public final class Upstreams {
             case UNREACHABLE, TIMEOUT -> "unreachable: " + e.getMessage();
             default -> e.getMessage();
         };
-    }
-
-    private static String read(String file, String setting) {
-        try {
-            return SecretFiles.read(Path.of(file), setting).strip();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
-    }
-
-    private static Duration millis(Function<String, Optional<String>> p, String key, long fallback) {
-        String v = p.apply(key).orElse(null);
-        try {
-            return Duration.ofMillis(v == null ? fallback : Long.parseLong(v));
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(Settings.describe(key) + " must be a number of milliseconds, not '"
-                    + v + "'");
-        }
-    }
-
-    private static Duration cap(Duration d, Duration max) {
-        return max == null || d.compareTo(max) <= 0 ? d : max;
     }
 
     private static String nz(String s, String fallback) {

@@ -1,19 +1,14 @@
 package io.projectionist.plex;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,6 +35,7 @@ import io.projectionist.plex.model.PlexItemType;
 import io.projectionist.plex.model.PlexSection;
 import io.projectionist.plex.model.PlexServer;
 import io.projectionist.plex.model.PlexSession;
+import io.projectionist.support.HttpTransport;
 import io.projectionist.support.ResponseBodies;
 
 /**
@@ -60,7 +56,7 @@ public final class PlexClient {
     private static final Set<String> HUB = Set.of("Hub");
     private static final Set<String> DIRECTORY = Set.of("Directory");
 
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final String baseUrl;
     private final String token;
     private final String clientIdentifier;
@@ -90,8 +86,48 @@ public final class PlexClient {
         this.batchSize = Math.max(1, b.batchSize);
         this.pageSize = Math.max(1, b.pageSize);
         this.maxResults = Math.max(0, b.maxResults);
-        this.http = b.httpClient != null ? b.httpClient
-                : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Plex-Product", product);
+        headers.put("X-Plex-Version", version);
+        headers.put("X-Plex-Client-Identifier", clientIdentifier);
+        if (token != null) {
+            headers.put("X-Plex-Token", token); // a header only: URLs end up in logs and proxies
+        }
+        if (format == PlexFormat.json) {
+            headers.put("Accept", "application/json");
+        }
+        this.transport = HttpTransport.of(b.httpClient != null ? b.httpClient : HttpTransport.httpClient(b.connectTimeout),
+                headers, requestTimeout, b.listeners);
+    }
+
+    private PlexClient(PlexClient src, HttpTransport transport, int maxResults) {
+        this.transport = transport;
+        this.baseUrl = src.baseUrl;
+        this.token = src.token;
+        this.clientIdentifier = src.clientIdentifier;
+        this.product = src.product;
+        this.version = src.version;
+        this.format = src.format;
+        this.requestTimeout = transport.requestTimeout();
+        this.batchSize = src.batchSize;
+        this.pageSize = src.pageSize;
+        this.maxResults = Math.max(0, maxResults);
+        this.machineIdentifier = src.machineIdentifier;
+    }
+
+    /** This client with paged listings stopped after {@code max} items (0 = all); same connections and listeners. */
+    public PlexClient withMaxResults(int max) {
+        return new PlexClient(this, transport, max);
+    }
+
+    /** This client with another request timeout (a quick probe); same connections and listeners. */
+    public PlexClient withRequestTimeout(Duration timeout) {
+        return new PlexClient(this, transport.withRequestTimeout(timeout), maxResults);
+    }
+
+    /** This client also telling {@code listener} of each request it sends (not the original's requests). */
+    public PlexClient withListener(HttpTransport.Listener listener) {
+        return new PlexClient(this, transport.withListener(listener), maxResults);
     }
 
     public static Builder builder() {
@@ -117,6 +153,11 @@ public final class PlexClient {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The request timeout; null = none. */
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
     public String clientIdentifier() {
@@ -325,6 +366,12 @@ public final class PlexClient {
         return paged("collections.items",
                 "/library/collections/" + segment(required(collectionKey, "collection")) + "/children", Map.of(),
                 PlexMapping.ITEM_ELEMENTS, PlexMapping::item);
+    }
+
+    /** {@code PUT /library/collections/{rk}/prefs?collectionSort=} (0 release date, 1 title, 2 custom). */
+    public void setCollectionSort(String collectionKey, int collectionSort) {
+        send("collections.prefs", "PUT", "/library/collections/" + segment(required(collectionKey, "collection"))
+                + "/prefs", Map.of("collectionSort", String.valueOf(collectionSort)));
     }
 
     /** {@code PUT /library/collections/{rk}/items?uri=server://…/library/metadata/k1,k2}, in batches of batchSize. */
@@ -547,43 +594,30 @@ public final class PlexClient {
     private HttpResponse<String> send(String op, String method, String path, Map<String, String> query,
             Map<String, String> headers) {
         URI uri = URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + encodeQuery(query)));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("X-Plex-Product", product)
-                .header("X-Plex-Version", version)
-                .header("X-Plex-Client-Identifier", clientIdentifier);
-        if (requestTimeout != null && !requestTimeout.isZero()) {
-            b.timeout(requestTimeout);
-        }
-        if (token != null) {
-            b.header("X-Plex-Token", token); // a header only: URLs end up in logs and proxies
-        }
-        if (format == PlexFormat.json) {
-            b.header("Accept", "application/json");
-        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(b::header);
         long t0 = System.nanoTime();
         HttpResponse<String> rsp;
         try {
-            rsp = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw failure(op, method, path, Kind.TIMEOUT, "could not connect to Plex at " + baseUrl + " within the connect timeout", e);
-        } catch (HttpTimeoutException e) {
-            throw failure(op, method, path, Kind.TIMEOUT, "Plex did not answer within " + describe(requestTimeout), e);
-        } catch (ConnectException e) {
-            throw failure(op, method, path, Kind.CONNECTION, "could not connect to Plex at " + baseUrl
-                    + " (connection refused; is the server running and the URL right?)", e);
-        } catch (IOException e) {
-            throw failure(op, method, path, Kind.CONNECTION, "connection to Plex at " + baseUrl + " failed ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage())) + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlexException("interrupted during " + method + " " + shortPath(path), op, method, path, 0,
-                    Kind.CONNECTION, false, null, e);
+            rsp = transport.send(op, b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTransport.NoAnswerException e) {
+            Throwable cause = e.getCause();
+            throw switch (e.failure()) {
+                case CONNECT_TIMEOUT -> failure(op, method, path, Kind.TIMEOUT, "could not connect to Plex at " + baseUrl
+                        + " within the connect timeout", cause);
+                case TIMEOUT -> failure(op, method, path, Kind.TIMEOUT, "Plex did not answer within "
+                        + describe(requestTimeout), cause);
+                case REFUSED -> failure(op, method, path, Kind.CONNECTION, "could not connect to Plex at " + baseUrl
+                        + " (connection refused; is the server running and the URL right?)", cause);
+                case IO -> failure(op, method, path, Kind.CONNECTION, "connection to Plex at " + baseUrl + " failed ("
+                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
+                        : ": " + redact(cause.getMessage())) + ")", cause);
+                case INTERRUPTED -> new PlexException("interrupted during " + method + " " + shortPath(path), op,
+                        method, path, 0, Kind.CONNECTION, false, null, cause);
+            };
         }
         LOG.debug("{} {} -> {} in {} ms", method, shortPath(path), rsp.statusCode(), (System.nanoTime() - t0) / 1_000_000);
-        int status = rsp.statusCode();
-        if (status >= 200 && status < 300) {
+        if (HttpTransport.Status.of(rsp.statusCode()) == HttpTransport.Status.SUCCESS) {
             return rsp;
         }
         throw statusError(op, method, path, rsp);
@@ -597,7 +631,7 @@ public final class PlexClient {
         int status = rsp.statusCode();
         String call = method + " " + shortPath(path);
         String body = redact(ResponseBodies.describe(rsp.body()));
-        Duration retryAfter = retryAfter(rsp);
+        Duration retryAfter = transport.retryAfter(rsp);
         return switch (status) {
             case 401 -> new PlexException((token == null
                     ? "Plex requires a token (HTTP 401) for " + call + " and none is configured"
@@ -646,22 +680,6 @@ public final class PlexClient {
 
     private String redact(String s) {
         return token == null || s == null ? s : s.replace(token, "****");
-    }
-
-    static Duration retryAfter(HttpResponse<?> rsp) {
-        String v = rsp.headers().firstValue("Retry-After").map(String::strip).orElse(null);
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        if (v.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
-        try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     /** python-plexapi's encoding: every value fully percent-encoded ({@code : / , space}). */
@@ -748,6 +766,7 @@ public final class PlexClient {
         private int pageSize = 100;
         private int maxResults;
         private HttpClient httpClient;
+        private List<HttpTransport.Listener> listeners = HttpTransport.listeners();
 
         public Builder baseUrl(String v) {
             baseUrl = v;
@@ -810,6 +829,12 @@ public final class PlexClient {
 
         public Builder httpClient(HttpClient v) {
             httpClient = v;
+            return this;
+        }
+
+        /** Told of every request (the list is shared, not copied: listeners added later are told too). */
+        public Builder listeners(List<HttpTransport.Listener> v) {
+            listeners = Objects.requireNonNull(v, "listeners");
             return this;
         }
 

@@ -1,7 +1,10 @@
 package io.projectionist.report;
 
+import io.projectionist.ops.Upstreams;
 import io.projectionist.plex.PlexClient;
+import io.projectionist.support.UpstreamRetry;
 import io.projectionist.tautulli.TautulliClient;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One report run: fetch from Tautulli (and Plex), build, write every format, summarise. Shared by the scheduled
@@ -34,11 +35,15 @@ public final class ReportJob {
         this.zone = zone;
     }
 
-    /** A job whose clients are built from the settings (tautulli.*, plex.*); Plex only when plex.url is set. */
-    public static ReportJob fromProperties(Function<String, Optional<String>> property) {
-        TautulliClient tautulli = io.projectionist.ops.Upstreams.tautulli(property, null);
-        PlexClient plex = io.projectionist.ops.Upstreams.plex(property, null).orElse(null);
-        return new ReportJob(new TautulliReportSource(tautulli, plex, Clock.systemDefaultZone()),
+    /**
+     * A job over the components' clients ({@link Upstreams}; Plex only when plex.url is set), retrying every call
+     * with the shared back-off ({@code projectionist.upstream.*}).
+     */
+    public static ReportJob from(CamelContext context) {
+        TautulliClient tautulli = Upstreams.tautulli(context);
+        PlexClient plex = Upstreams.plex(context).orElse(null);
+        UpstreamRetry retry = UpstreamRetry.from(context.getPropertiesComponent()::resolveProperty);
+        return new ReportJob(new TautulliReportSource(tautulli, plex, Clock.systemDefaultZone(), retry),
                 ZoneId.systemDefault());
     }
 

@@ -59,7 +59,7 @@ public class ReportRoutes extends RouteBuilder {
     private void run(Exchange exchange, Function<String, Optional<String>> property) throws Exception {
         ReportJob j = job;
         if (j == null) {
-            j = ReportJob.fromProperties(property);
+            j = ReportJob.from(getContext());
             job = j;
         }
         ReportSettings settings = ReportSettings.from(property);

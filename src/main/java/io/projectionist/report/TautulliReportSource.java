@@ -11,6 +11,7 @@ import io.projectionist.report.ReportInputs.LibraryUsage;
 import io.projectionist.report.ReportInputs.Play;
 import io.projectionist.report.ReportInputs.UserUsage;
 import io.projectionist.report.ReportInputs.Windows;
+import io.projectionist.support.UpstreamRetry;
 import io.projectionist.tautulli.TautulliClient;
 import io.projectionist.tautulli.model.GraphData;
 import io.projectionist.tautulli.model.HistoryPage;
@@ -53,12 +54,22 @@ public final class TautulliReportSource {
     private final TautulliClient tautulli;
     private final PlexClient plex;
     private final Clock clock;
+    private final UpstreamRetry retry;
 
-    /** @param plex null when Plex is not configured: collection insights are skipped with a note */
+    /** Without retries of its own (the caller retries). */
     public TautulliReportSource(TautulliClient tautulli, PlexClient plex, Clock clock) {
+        this(tautulli, plex, clock, UpstreamRetry.none());
+    }
+
+    /**
+     * @param plex  null when Plex is not configured: collection insights are skipped with a note
+     * @param retry every call (all reads) is retried with the shared back-off, as the routes retry theirs
+     */
+    public TautulliReportSource(TautulliClient tautulli, PlexClient plex, Clock clock, UpstreamRetry retry) {
         this.tautulli = tautulli;
         this.plex = plex;
         this.clock = clock;
+        this.retry = retry;
     }
 
     private Object call(String command, Object... kv) {
@@ -66,7 +77,7 @@ public final class TautulliReportSource {
         for (int i = 0; i < kv.length; i += 2) {
             p.put((String) kv[i], String.valueOf(kv[i + 1]));
         }
-        return tautulli.callTyped(command, p);
+        return retry.call("report: Tautulli " + command, () -> tautulli.callTyped(command, p));
     }
 
     private <T> T optional(List<String> notes, String what, Supplier<T> call, T fallback) {
@@ -202,13 +213,14 @@ public final class TautulliReportSource {
     /** Every collection of the movie, show and music sections with its plays since {@code idleFrom}. */
     private List<CollectionUsage> collections(LocalDate idleFrom) {
         List<CollectionUsage> out = new ArrayList<>();
-        for (PlexSection section : plex.sections()) {
+        for (PlexSection section : retry.call("report: Plex sections", plex::sections)) {
             String type = section.type() == null ? "" : section.type();
             if (!(type.equals("movie") || type.equals("show") || type.equals("artist"))) {
                 continue;
             }
-            for (PlexCollection c : plex.collections(section.id())) {
-                List<PlexItem> items = plex.collectionItems(c.ratingKey());
+            for (PlexCollection c : retry.call("report: Plex collections", () -> plex.collections(section.id()))) {
+                List<PlexItem> items = retry.call("report: Plex collection items",
+                        () -> plex.collectionItems(c.ratingKey()));
                 Map<String, Set<String>> filters = new LinkedHashMap<>();
                 for (PlexItem i : items) {
                     String param = switch (i.type() == null ? "" : i.type().toLowerCase(Locale.ROOT)) {

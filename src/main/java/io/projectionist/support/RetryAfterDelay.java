@@ -6,9 +6,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Honours an upstream's {@code Retry-After} in Camel redelivery. Use as {@code onExceptionOccurred}: it runs
@@ -61,22 +64,35 @@ public class RetryAfterDelay implements Processor {
         return null;
     }
 
-    /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+    /** Retry-After read against the system clock; see {@link #parse(String, Clock)}. */
     public static Duration parse(String value) {
+        return parse(value, Clock.systemUTC());
+    }
+
+    /**
+     * The one {@code Retry-After} reader of every upstream (Tautulli, Plex, plex.tv, webhooks): delta-seconds
+     * ({@code 120}, also decimal {@code 1.5}, rounded up to the millisecond) or an HTTP date relative to
+     * {@code clock} (a date in the past is zero). Null when absent or unreadable.
+     */
+    public static Duration parse(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
+        if (v.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException unreadable) {
+                double seconds = Double.parseDouble(v);
+                return Double.isInfinite(seconds) ? null : Duration.ofMillis((long) Math.ceil(seconds * 1000));
+            } catch (NumberFormatException unreadable) {
                 return null;
             }
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+            Duration d = Duration.between(clock.instant(), at.toInstant());
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (DateTimeParseException unreadable) {
+            return null;
         }
     }
 }

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.projectionist.support.Json;
+import io.projectionist.support.HttpTransport;
 import io.projectionist.support.ResponseBodies;
+import io.projectionist.support.RetryAfterDelay;
 import io.projectionist.tautulli.TautulliException.Kind;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public class TautulliClient {
 
     private static final int MAX_SERVER_MESSAGE = 300;
 
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final URI apiUri;
     private final String apiKey;
     private final Duration requestTimeout;
@@ -48,11 +48,29 @@ public class TautulliClient {
      *                already ends in {@code /api/v2} is accepted as is
      */
     public TautulliClient(HttpClient http, String baseUrl, String apiKey, Duration requestTimeout, boolean useGet) {
-        this.http = Objects.requireNonNull(http);
+        this(HttpTransport.of(Objects.requireNonNull(http), Map.of("Accept", "application/json"), requestTimeout,
+                HttpTransport.listeners()), baseUrl, apiKey, useGet);
+    }
+
+    private TautulliClient(HttpTransport transport, String baseUrl, String apiKey, boolean useGet) {
+        this.transport = transport;
         this.apiUri = apiUri(baseUrl);
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-        this.requestTimeout = requestTimeout;
+        this.requestTimeout = transport.requestTimeout();
         this.useGet = useGet;
+    }
+
+    private TautulliClient(TautulliClient src, HttpTransport transport) {
+        this.transport = transport;
+        this.apiUri = src.apiUri;
+        this.apiKey = src.apiKey;
+        this.requestTimeout = transport.requestTimeout();
+        this.useGet = src.useGet;
+    }
+
+    /** This client with another request timeout (a quick probe); same connections. */
+    public TautulliClient withRequestTimeout(Duration timeout) {
+        return new TautulliClient(this, transport.withRequestTimeout(timeout));
     }
 
     static URI apiUri(String baseUrl) {
@@ -64,6 +82,11 @@ public class TautulliClient {
             base = base + "/api/v2";
         }
         return URI.create(base);
+    }
+
+    /** The request timeout; null = none. */
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
     /** The API URL (no key in it), for messages. */
@@ -125,43 +148,38 @@ public class TautulliClient {
             }
         });
         String encoded = encode(form);
-        HttpRequest.Builder req = HttpRequest.newBuilder().header("Accept", "application/json");
-        if (requestTimeout != null && !requestTimeout.isZero()) {
-            req.timeout(requestTimeout);
-        }
+        HttpRequest.Builder req = HttpRequest.newBuilder();
         if (useGet) {
             req.uri(URI.create(apiUri + "?" + encoded)).GET();
         } else {
             req.uri(apiUri).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(encoded));
         }
-        HttpResponse<byte[]> rsp;
         try {
-            rsp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new TautulliException(command, 0, Kind.TIMEOUT, true, null, null,
-                    "no answer from " + apiUri + " within " + requestTimeout.toMillis()
-                            + " ms; see tautulli.request-timeout (TAUTULLI_REQUEST_TIMEOUT)", null);
-        } catch (ConnectException e) {
-            throw new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null,
-                    "cannot connect to " + apiUri + " (" + scrub(String.valueOf(e.getMessage())) + ")"
-                            + " — check tautulli.url / TAUTULLI_URL", null);
-        } catch (IOException e) {
-            throw new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null,
-                    "connection to " + apiUri + " failed (" + e.getClass().getSimpleName() + ": "
-                            + scrub(String.valueOf(e.getMessage())) + ")", null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null, "interrupted", e);
+            return transport.send(command, req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTransport.NoAnswerException e) {
+            Throwable cause = e.getCause();
+            throw switch (e.failure()) {
+                case CONNECT_TIMEOUT, TIMEOUT -> new TautulliException(command, 0, Kind.TIMEOUT, true, null, null,
+                        "no answer from " + apiUri + " within " + requestTimeout.toMillis()
+                                + " ms; see tautulli.request-timeout (TAUTULLI_REQUEST_TIMEOUT)", null);
+                case REFUSED -> new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null,
+                        "cannot connect to " + apiUri + " (" + scrub(String.valueOf(cause.getMessage())) + ")"
+                                + " — check tautulli.url / TAUTULLI_URL", null);
+                case IO -> new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null,
+                        "connection to " + apiUri + " failed (" + cause.getClass().getSimpleName() + ": "
+                                + scrub(String.valueOf(cause.getMessage())) + ")", null);
+                case INTERRUPTED -> new TautulliException(command, 0, Kind.UNREACHABLE, true, null, null,
+                        "interrupted", cause);
+            };
         }
-        return rsp;
     }
 
     /** Applies Tautulli's status and envelope rules to one response. Package-private for tests. */
     Response interpret(String command, Map<String, String> params, int status, String retryAfterHeader,
                        byte[] bodyBytes) {
         String body = new String(bodyBytes, StandardCharsets.UTF_8);
-        Duration retryAfter = parseRetryAfter(retryAfterHeader);
+        Duration retryAfter = RetryAfterDelay.parse(retryAfterHeader);
         JsonNode root;
         try {
             root = body.isBlank() ? null : mapper.readTree(body);
@@ -240,11 +258,6 @@ public class TautulliClient {
             default -> new TautulliException(command, status, Kind.API_ERROR, false, null, retryAfter,
                     "unexpected HTTP " + status + ": " + ResponseBodies.describe(body), null);
         };
-    }
-
-    /** Retry-After as seconds or an HTTP date; null when absent or unreadable. */
-    static Duration parseRetryAfter(String value) {
-        return io.projectionist.support.RetryAfterDelay.parse(value);
     }
 
     private String scrub(String message) {

@@ -27,7 +27,9 @@ public class TautulliConsumer extends ScheduledPollConsumer {
         TautulliEndpoint endpoint = getEndpoint();
         Map<String, String> params = endpoint.getConfiguration().apiParameters();
         long polledAt = System.currentTimeMillis();
-        TautulliClient.Response rsp = endpoint.getClient().call(endpoint.getCommand(), params);
+        // a transient failure is retried within this poll (shared back-off, Retry-After honoured), not a poll later
+        TautulliClient.Response rsp = endpoint.getRetry().call("tautulli:" + endpoint.getCommand() + " poll",
+                () -> endpoint.getClient().call(endpoint.getCommand(), params));
         if (!isRunAllowed()) {
             return 0; // stopped while the call was in flight: do not hand a snapshot to a stopping route
         }

@@ -1,6 +1,6 @@
 package io.projectionist.tautulli;
 
-import io.projectionist.support.SecretFiles;
+import io.projectionist.support.UpstreamRetry;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -12,10 +12,6 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Call or poll one Tautulli API v2 command, e.g. {@code tautulli:get_home_stats?timeRange=7} as a producer or
@@ -38,7 +34,13 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
             + " reference such as #historyWatermark); in memory when not set")
     private HistoryWatermark watermark;
 
+    @UriParam(label = "consumer", defaultValue = "-1", description = "How many times a poll retries a transient"
+            + " failure before it gives up until the next poll; -1 takes projectionist.upstream.retries; keep a"
+            + " frequent poll's retries within its interval")
+    private int pollRetries = -1;
+
     private volatile TautulliClient client;
+    private volatile UpstreamRetry retry;
 
     public TautulliEndpoint(String uri, TautulliComponent component, String command,
                             TautulliConfiguration configuration) {
@@ -78,32 +80,7 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
     }
 
     private TautulliClient createClient() {
-        String baseUrl = configuration.getBaseUrl();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) is not set: Tautulli's base URL is needed"
-                    + " for " + command);
-        }
-        try {
-            URI u = URI.create(baseUrl.strip());
-            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tautulli.url (TAUTULLI_URL) '" + baseUrl + "' is not a valid"
-                    + " http(s) URL", e);
-        }
-        String key = configuration.getApiKey();
-        if (key == null || key.isBlank()) {
-            String file = configuration.getApiKeyFile();
-            if (file == null || file.isBlank()) {
-                throw new IllegalArgumentException("tautulli.api-key (TAUTULLI_API_KEY) is not set, nor"
-                        + " tautulli.api-key-file");
-            }
-            key = SecretFiles.read(Path.of(file), "tautulli.api-key-file");
-        }
-        boolean get = "GET".equals(configuration.getHttpMethod().toUpperCase(Locale.ROOT));
-        return new TautulliClient(getComponent().httpClient(), baseUrl, key.strip(),
-                Duration.ofMillis(configuration.getRequestTimeout()), get);
+        return getComponent().createClient(configuration, command);
     }
 
     public String getCommand() {
@@ -121,8 +98,29 @@ public class TautulliEndpoint extends ScheduledPollEndpoint {
         this.watermark = watermark;
     }
 
+    public int getPollRetries() {
+        return pollRetries;
+    }
+
+    public void setPollRetries(int pollRetries) {
+        this.pollRetries = pollRetries;
+    }
+
     public TautulliConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** The back-off a consumer retries a failed poll's call with ({@code projectionist.upstream.*}). */
+    public UpstreamRetry getRetry() {
+        UpstreamRetry r = retry;
+        if (r == null) {
+            r = UpstreamRetry.from(getCamelContext().getPropertiesComponent()::resolveProperty);
+            if (pollRetries >= 0) {
+                r = r.withRetries(pollRetries);
+            }
+            retry = r;
+        }
+        return r;
     }
 
     public TautulliClient getClient() {

@@ -164,8 +164,9 @@ public class TautulliHistoryConsumer extends ScheduledPollConsumer {
     private CompletableFuture<HistoryPage> fetch(TautulliEndpoint endpoint, Map<String, String> params, int start) {
         Map<String, String> p = new LinkedHashMap<>(params);
         p.put("start", String.valueOf(start));
-        return CompletableFuture.supplyAsync(() -> (HistoryPage) endpoint.getClient().callTyped("get_history", p),
-                prefetcher);
+        // a transient failure (5xx, 429 with Retry-After, a cut body, a timeout) is retried within this poll
+        return CompletableFuture.supplyAsync(() -> endpoint.getRetry().call("tautulli:get_history poll",
+                () -> (HistoryPage) endpoint.getClient().callTyped("get_history", p)), prefetcher);
     }
 
     private static HistoryPage await(CompletableFuture<HistoryPage> page) throws Exception {

@@ -48,6 +48,8 @@ class ActivityFeedTest {
         context = new DefaultCamelContext();
         Properties p = new Properties();
         p.put("projectionist.activity.cron", "0/1 * * * * ?");
+        // the failed poll below must fail, not be retried inside the poll
+        p.put("projectionist.activity.poll-retries", "0");
         context.getPropertiesComponent().setOverrideProperties(p);
         TautulliComponent t = context.getComponent("tautulli", TautulliComponent.class);
         t.setBaseUrl(sim.tautulliUrl());

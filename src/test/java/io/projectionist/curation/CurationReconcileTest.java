@@ -3,6 +3,7 @@ package io.projectionist.curation;
 import io.projectionist.curation.Change.Op;
 import io.projectionist.curation.CurationConfig.Flags;
 import io.projectionist.plex.PlexClient;
+import io.projectionist.support.UpstreamRetry;
 import io.projectionist.plex.PlexException;
 import io.projectionist.plex.model.ManagedHub;
 import io.projectionist.plex.model.PlexCollection;
@@ -95,8 +96,9 @@ class CurationReconcileTest {
     }
 
     PlexCurationClient newPlex() {
-        return new PlexCurationClient(new PlexCurationClient.Settings(sim.plexUrl(), sim.plexTokens().admin(),
-                PlexFormat.xml, Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        return new PlexCurationClient(PlexClient.builder().baseUrl(sim.plexUrl()).token(sim.plexTokens().admin())
+                .format(PlexFormat.xml).connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(30))
+                .build(), UpstreamRetry.none());
     }
 
     Reconciler reconciler(String yaml, CurationPlex p) {

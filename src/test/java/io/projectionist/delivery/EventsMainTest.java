@@ -59,6 +59,10 @@ class EventsMainTest {
         PROPS.put("projectionist.history.enabled", "false");
         PROPS.put("projectionist.events.start-after-seconds", "2");
         PROPS.put("projectionist.events.unreachable-after", "2");
+        // each failed poll must count: no retries inside the poll (they would absorb the six 500s below)
+        PROPS.put("projectionist.upstream.retries", "0");
+        // the failed polls below must fail: no retries inside the activity poll
+        PROPS.put("projectionist.activity.poll-retries", "0");
         PROPS.put("projectionist.webhooks", "hook,transcodes-4k,busy-discord");
         PROPS.put("projectionist.webhooks.hook.url", wm.baseUrl() + "/hook");
         PROPS.put("projectionist.webhooks.hook.secret", "s3cret");

@@ -10,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -87,15 +84,6 @@ class PayloadsAndConfigTest {
         // RFC 4231 test case 2
         assertThat(Payloads.sign("Jefe", "what do ya want for nothing?"))
                 .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-    }
-
-    @Test
-    void retryAfterInSecondsOrHttpDate() {
-        Clock clock = Clock.fixed(Instant.parse("2015-10-21T07:27:58Z"), ZoneOffset.UTC);
-        assertThat(RetryAfter.parse("3", clock)).contains(3000L);
-        assertThat(RetryAfter.parse("0.25", clock)).contains(250L);
-        assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", clock)).contains(2000L);
-        assertThat(RetryAfter.parse("soon", clock)).isEmpty();
     }
 
     @Test

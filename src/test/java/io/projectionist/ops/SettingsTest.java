@@ -134,7 +134,9 @@ class SettingsTest {
     @Test
     void curationRejectsABooleanTypo() {
         // "yes" used to mean true here (and false elsewhere): an apply nobody asked for
-        assertThatThrownBy(() -> CurationSetup.from(lookup(Map.of("projectionist.curation.apply", "yes"))))
+        assertThatThrownBy(() -> CurationSetup.from(lookup(Map.of("projectionist.curation.apply", "yes")),
+                () -> { throw new AssertionError("no Plex client before the settings are read"); },
+                () -> { throw new AssertionError("no Tautulli client before the settings are read"); }))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("projectionist.curation.apply (PROJECTIONIST_CURATION_APPLY)" + BOOL + "'yes'");
     }

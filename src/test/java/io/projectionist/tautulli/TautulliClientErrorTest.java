@@ -225,16 +225,6 @@ class TautulliClientErrorTest {
     }
 
     @Test
-    void retryAfterAsHttpDate() {
-        String in5 = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(5));
-        Duration d = TautulliClient.parseRetryAfter(in5);
-        assertThat(d).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
-        assertThat(TautulliClient.parseRetryAfter("soon")).isNull();
-        assertThat(TautulliClient.parseRetryAfter("12")).isEqualTo(Duration.ofSeconds(12));
-    }
-
-    @Test
     void baseUrlMayCarryAnHttpRootOrTheApiPath() {
         assertThat(TautulliClient.apiUri("http://nas:8181/tautulli/").toString())
                 .isEqualTo("http://nas:8181/tautulli/api/v2");

@@ -3,24 +3,23 @@ package io.projectionist.plex.login;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.projectionist.plex.PlexClient;
 import io.projectionist.support.Json;
+import io.projectionist.support.HttpTransport;
 import io.projectionist.support.ResponseBodies;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -37,7 +36,7 @@ public final class PlexTvClient {
     /** Never let a token from a response body reach a message. */
     private static final Pattern TOKEN_FIELD = Pattern.compile("(\"authToken\"\\s*:\\s*\")[^\"]*(\")");
 
-    private final HttpClient http;
+    private final HttpTransport transport;
     private final String baseUrl;
     private final String clientIdentifier;
     private final String product;
@@ -55,8 +54,13 @@ public final class PlexTvClient {
         this.version = b.version;
         this.requestTimeout = b.requestTimeout;
         this.clock = b.clock;
-        this.http = b.httpClient != null ? b.httpClient
-                : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("X-Plex-Product", product);
+        headers.put("X-Plex-Version", version);
+        headers.put("X-Plex-Client-Identifier", clientIdentifier);
+        this.transport = HttpTransport.of(b.httpClient != null ? b.httpClient : HttpTransport.httpClient(b.connectTimeout),
+                headers, requestTimeout, HttpTransport.listeners()).withClock(clock);
     }
 
     public static Builder builder() {
@@ -119,43 +123,35 @@ public final class PlexTvClient {
     private HttpResponse<String> send(String method, String pathAndQuery, String token) {
         String call = method + " " + pathOnly(pathAndQuery);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("Accept", "application/json")
-                .header("X-Plex-Product", product)
-                .header("X-Plex-Version", version)
-                .header("X-Plex-Client-Identifier", clientIdentifier);
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             b.header("X-Plex-Token", token);
         }
-        if (requestTimeout != null && !requestTimeout.isZero()) {
-            b.timeout(requestTimeout);
-        }
         HttpResponse<String> rsp;
         try {
-            rsp = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            throw new PlexTvException("could not connect to plex.tv at " + baseUrl + " in time for " + call,
-                    PlexTvException.Kind.CONNECTION, 0, null, e);
-        } catch (HttpTimeoutException e) {
-            throw new PlexTvException("plex.tv did not answer " + call + " in time", PlexTvException.Kind.CONNECTION,
-                    0, null, e);
-        } catch (ConnectException e) {
-            throw new PlexTvException("could not connect to plex.tv at " + baseUrl + " for " + call
-                    + " (connection refused)", PlexTvException.Kind.CONNECTION, 0, null, e);
-        } catch (IOException e) {
-            throw new PlexTvException("connection to plex.tv at " + baseUrl + " failed for " + call + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")",
-                    PlexTvException.Kind.CONNECTION, 0, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlexTvException("interrupted during " + call, PlexTvException.Kind.CONNECTION, 0, null, e);
+            rsp = transport.send(call, b, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTransport.NoAnswerException e) {
+            Throwable cause = e.getCause();
+            throw switch (e.failure()) {
+                case CONNECT_TIMEOUT -> new PlexTvException("could not connect to plex.tv at " + baseUrl
+                        + " in time for " + call, PlexTvException.Kind.CONNECTION, 0, null, cause);
+                case TIMEOUT -> new PlexTvException("plex.tv did not answer " + call + " in time",
+                        PlexTvException.Kind.CONNECTION, 0, null, cause);
+                case REFUSED -> new PlexTvException("could not connect to plex.tv at " + baseUrl + " for " + call
+                        + " (connection refused)", PlexTvException.Kind.CONNECTION, 0, null, cause);
+                case IO -> new PlexTvException("connection to plex.tv at " + baseUrl + " failed for " + call + " ("
+                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": "
+                        + cause.getMessage()) + ")", PlexTvException.Kind.CONNECTION, 0, null, cause);
+                case INTERRUPTED -> new PlexTvException("interrupted during " + call,
+                        PlexTvException.Kind.CONNECTION, 0, null, cause);
+            };
         }
         int status = rsp.statusCode();
         if (status >= 200 && status < 300) {
             return rsp;
         }
         String body = redact(ResponseBodies.describe(rsp.body()));
-        Duration retryAfter = retryAfter(rsp.headers().firstValue("Retry-After").orElse(null), clock);
+        Duration retryAfter = transport.retryAfter(rsp);
         String after = retryAfter == null ? "" : "; retry after " + retryAfter.toSeconds() + " s";
         throw switch (status) {
             case 401 -> new PlexTvException("plex.tv rejected the token (HTTP 401) for " + call,
@@ -219,30 +215,6 @@ public final class PlexTvClient {
             } catch (DateTimeParseException e2) {
                 return null;
             }
-        }
-    }
-
-    /**
-     * Reads a {@code Retry-After}: delta-seconds or an HTTP date (relative to the clock; a past date is zero).
-     * Null when absent or unreadable.
-     */
-    public static Duration retryAfter(String value, Clock clock) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        try {
-            Duration d = Duration.between(clock.instant(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

@@ -5,10 +5,8 @@ import io.projectionist.sim.plextv.PlexTvServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,17 +30,6 @@ class PlexTvClientTest {
                         + "&context%5Bdevice%5D%5Bproduct%5D=Projectionist");
         assertThat(PlexTvClient.authUrl("a b&c", "x", "My App")).isEqualTo(
                 "https://app.plex.tv/auth#?clientID=a%20b%26c&code=x&context%5Bdevice%5D%5Bproduct%5D=My%20App");
-    }
-
-    @Test
-    void retryAfterReadsSecondsAndHttpDates() {
-        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        assertThat(PlexTvClient.retryAfter("7", clock)).isEqualTo(Duration.ofSeconds(7));
-        assertThat(PlexTvClient.retryAfter(" 0 ", clock)).isEqualTo(Duration.ZERO);
-        assertThat(PlexTvClient.retryAfter("Sat, 01 Mar 2025 12:00:30 GMT", clock)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(PlexTvClient.retryAfter("Sat, 01 Mar 2025 11:59:00 GMT", clock)).isEqualTo(Duration.ZERO);
-        assertThat(PlexTvClient.retryAfter("soon", clock)).isNull();
-        assertThat(PlexTvClient.retryAfter(null, clock)).isNull();
     }
 
     @Test
