@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 
 /**
  * Event time → webhook receipt. The simulator plays sessions; the bench pauses, resumes and re-transcodes them at
@@ -56,7 +57,7 @@ public final class EventLatencyBench {
             String key = body.path("session_key").asText() + "|" + body.path("event").asText();
             Action a = pending.remove(key);
             if (a != null) {
-                long detected = java.time.Instant.parse(body.path("timestamp").asText()).toEpochMilli();
+                long detected = Instant.parse(body.path("timestamp").asText()).toEpochMilli();
                 samples.add(new long[] {now - a.at(), now - detected});
             }
         });

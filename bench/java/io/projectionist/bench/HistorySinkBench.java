@@ -21,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.projectionist.support.Json;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
 
 /**
  * The file-drop sink alone: enriched plays from the simulator (Tautulli rows joined with Plex metadata, as the
@@ -58,19 +62,19 @@ public final class HistorySinkBench {
             enriched = enricher.apply(rows, answers);
         }
         for (int round = 1; round <= 3; round++) {
-            com.fasterxml.jackson.databind.ObjectWriter json = io.projectionist.support.Json.snakeCase().writer()
+            ObjectWriter json = Json.snakeCase().writer()
                     .withRootValueSeparator("\n");
             long ts = System.nanoTime();
-            try (var w = json.writeValues(java.io.OutputStream.nullOutputStream())) {
+            try (var w = json.writeValues(OutputStream.nullOutputStream())) {
                 w.writeAll(enriched);
             }
             double ss = (System.nanoTime() - ts) / 1e9;
             System.out.printf("round %d, JSON serialisation alone: %,.0f rows/s%n", round, enriched.size() / ss);
-            java.lang.reflect.Method writeCsv = HistoryFileSink.class.getDeclaredMethod("writeCsv", List.class,
-                    java.io.OutputStream.class);
+            Method writeCsv = HistoryFileSink.class.getDeclaredMethod("writeCsv", List.class,
+                    OutputStream.class);
             writeCsv.setAccessible(true);
             ts = System.nanoTime();
-            writeCsv.invoke(null, enriched, java.io.OutputStream.nullOutputStream());
+            writeCsv.invoke(null, enriched, OutputStream.nullOutputStream());
             ss = (System.nanoTime() - ts) / 1e9;
             System.out.printf("round %d, CSV formatting alone: %,.0f rows/s%n", round, enriched.size() / ss);
             for (boolean csv : new boolean[] {false, true}) {

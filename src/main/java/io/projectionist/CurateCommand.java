@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.projectionist.ops.ConfigurationException;
 
 /**
  * One curation run now: plans the home-screen changes curation.yaml asks for and prints the plan; with
@@ -52,7 +53,7 @@ public class CurateCommand implements Callable<Integer> {
             PropertiesComponent pc = context.getPropertiesComponent();
             CurationSetup.Setup setup = CurationSetup.from(context);
             if (!setup.enabled()) {
-                throw new io.projectionist.ops.ConfigurationException("curation is off: " + setup.why());
+                throw new ConfigurationException("curation is off: " + setup.why());
             }
             Reconciler.Outcome o;
             try {

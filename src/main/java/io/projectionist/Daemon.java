@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Boots Camel Main with Projectionist's settings: {@code application.properties} from the jar (the documented
@@ -115,7 +117,7 @@ public final class Daemon {
      * on (Camel's own summary prints 0.0.0.0 whatever the bind address, so it is turned off in log4j2.properties).
      */
     static final class ManagementAddress extends MainListenerSupport {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.projectionist.management");
+        private static final Logger LOG = LoggerFactory.getLogger("io.projectionist.management");
 
         @Override
         public void beforeConfigure(BaseMainSupport main) {

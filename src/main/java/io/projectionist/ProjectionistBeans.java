@@ -5,6 +5,7 @@ import io.projectionist.activity.ActivitySummary;
 import io.projectionist.support.Json;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import io.projectionist.history.PlaysWithMetadata;
 
 /** Beans shared by routes (found by Camel Main's package scan). */
 public class ProjectionistBeans implements CamelConfiguration {
@@ -17,8 +18,8 @@ public class ProjectionistBeans implements CamelConfiguration {
 
     /** Joins tautulli: history rows with a plex:metadata answer in YAML routes (see routes/recent-plays-with-metadata.yaml). */
     @BindToRegistry("playsWithMetadata")
-    public io.projectionist.history.PlaysWithMetadata playsWithMetadata() {
-        return new io.projectionist.history.PlaysWithMetadata();
+    public PlaysWithMetadata playsWithMetadata() {
+        return new PlaysWithMetadata();
     }
 
     @BindToRegistry("activitySummary")

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import io.projectionist.history.HistoryReplay;
 
 /**
  * Re-sends the dead letters of {@code <data-dir>/dead-letter/<destination>/} to their destinations as configured
@@ -64,7 +65,7 @@ public class ReplayCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "replay takes 'history' or nothing, not '" + what + "'");
             }
-            return io.projectionist.history.HistoryReplay.run(configFiles, out) == 0 ? 0 : 1;
+            return HistoryReplay.run(configFiles, out) == 0 ? 0 : 1;
         }
         try (DefaultCamelContext ctx = Daemon.settings(configFiles, Map.of())) {
             ctx.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Serves only the simulator, printing how to reach it, so routes can be tried against it by hand. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -41,7 +42,7 @@ public class SimulateCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop.countDown();
                 try {
-                    reported.await(5, java.util.concurrent.TimeUnit.SECONDS); // let the summary below be printed
+                    reported.await(5, TimeUnit.SECONDS); // let the summary below be printed
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.io.StringReader;
+import java.util.Arrays;
 
 /**
  * Reads {@code curation.yaml} into a {@link CurationConfig}, checking every key and value. Problems are collected
@@ -93,7 +95,7 @@ public final class CurationConfigParser {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            root = new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text));
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new ConfigurationException(file + ":" + (e.getProblemMark() == null ? "?"
                     : e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem());
@@ -423,7 +425,7 @@ public final class CurationConfigParser {
                 return e;
             }
         }
-        problems.add(at(n) + path + " must be one of " + String.join(", ", java.util.Arrays.stream(
+        problems.add(at(n) + path + " must be one of " + String.join(", ", Arrays.stream(
                 type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()) + ", not '" + v + "'");
         return fallback;
     }

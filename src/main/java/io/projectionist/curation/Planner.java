@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.projectionist.plex.model.ManagedHub;
 
 /**
  * Desired state versus Plex's actual state → the exact list of changes, in the order they must be applied (per
@@ -157,7 +158,7 @@ public final class Planner {
                     }
                 }
             }
-            String hubId = io.projectionist.plex.model.ManagedHub.collectionIdentifier(sid, ref);
+            String hubId = ManagedHub.collectionIdentifier(sid, ref);
             ActualHub h = hubById.get(hubId);
             Flags now = h == null ? Flags.NONE : h.flags();
             Flags target = dc.flags();

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * {@link CurationPlex} over a {@link PlexClient} (the plex component's, so its requests count in the Plex request
@@ -34,7 +35,7 @@ public final class PlexCurationClient implements CurationPlex {
         this.retry = retry;
     }
 
-    private <T> T read(String what, java.util.function.Supplier<T> call) {
+    private <T> T read(String what, Supplier<T> call) {
         return retry.call("curation: Plex " + what, call);
     }
 

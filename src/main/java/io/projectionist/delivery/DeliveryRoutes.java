@@ -20,6 +20,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.builder.Builder;
 
 /**
  * Session events and their delivery.
@@ -51,7 +54,7 @@ public class DeliveryRoutes extends RouteBuilder {
     private static final String EVENT_PROPERTY = "projectionistEvent";
     private static final String RECIPIENTS = "projectionistRecipients";
 
-    private final java.util.Set<String> unknownWarned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> unknownWarned = ConcurrentHashMap.newKeySet();
 
     @Override
     public void configure() {
@@ -142,7 +145,7 @@ public class DeliveryRoutes extends RouteBuilder {
 
     /** Throttle, render, send: the same steps for delivery and replay. */
     public static void pipeline(ProcessorDefinition<?> route, Destination d, DeliveryConfig c) {
-        route.setProperty(RetryAfter.DESTINATION, org.apache.camel.builder.Builder.constant(d.name()))
+        route.setProperty(RetryAfter.DESTINATION, Builder.constant(d.name()))
                 .throttle(d.throttle()).timePeriodMillis(d.throttlePeriodMillis())
                 .process(render(d))
                 .to(endpointUri(d, c));

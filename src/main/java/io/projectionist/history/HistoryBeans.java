@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
+import io.projectionist.ops.ConfigurationException;
 
 /**
  * Builds the ingestion's state and helpers from {@code projectionist.history.*}: the watermark and the seen-plays
@@ -40,7 +41,7 @@ public class HistoryBeans implements CamelConfiguration {
             watermark = new FileHistoryWatermark(dataDir.resolve("history/watermark"));
             store = new FileSeenStore(dataDir.resolve("history/seen-plays"));
         } else {
-            throw new io.projectionist.ops.ConfigurationException("projectionist.history.store"
+            throw new ConfigurationException("projectionist.history.store"
                     + " (PROJECTIONIST_HISTORY_STORE) must be file or jdbc, not '" + kind + "'");
         }
         SeenPlays seen = new SeenPlays(store);

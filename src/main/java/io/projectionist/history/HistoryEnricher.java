@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Collections;
+import java.util.HashMap;
 
 /**
  * Plex metadata for history rows, with a bounded cache so an item costs one lookup however often it is played.
@@ -29,7 +31,7 @@ public class HistoryEnricher {
 
     public HistoryEnricher(int batchSize, int cacheSize) {
         this.batchSize = batchSize;
-        this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Optional<PlexItem>> eldest) {
                 return size() > cacheSize;
@@ -81,7 +83,7 @@ public class HistoryEnricher {
     /** Joins rows with metadata from this page's answers or the cache. */
     public List<EnrichedPlay> apply(List<HistoryRow> rows, Map<String, Optional<PlexItem>> page) {
         List<EnrichedPlay> out = new ArrayList<>(rows.size());
-        Map<String, Enrichment> byItem = new java.util.HashMap<>(); // an item played often is joined once
+        Map<String, Enrichment> byItem = new HashMap<>(); // an item played often is joined once
         Enrichment notInPlex = Enrichment.none(Enrichment.NOT_IN_PLEX);
         for (HistoryRow row : rows) {
             Enrichment e = row.ratingKey() == null ? notInPlex : byItem.computeIfAbsent(row.ratingKey(), k -> {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.io.IOException;
 
 /**
  * {@code projectionist replay history}: boots the daemon's configuration with only the ingestion routes and no
@@ -45,7 +46,7 @@ public final class HistoryReplay {
         }
     }
 
-    private static int count(Path dir) throws java.io.IOException {
+    private static int count(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
  * Headless history ingestion: new plays from Tautulli, deduplicated, enriched with Plex metadata in batches,
@@ -151,7 +152,7 @@ public class HistoryRoutes extends RouteBuilder {
         from("seda:history-webhook?concurrentConsumers=1").routeId("history-webhook")
                 .routeConfigurationId("upstream-retries")
                 .split(body())
-                    .marshal().json(org.apache.camel.model.dataformat.JsonLibrary.Jackson)
+                    .marshal().json(JsonLibrary.Jackson)
                     .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                     .toD("{{projectionist.history.webhook-url}}")

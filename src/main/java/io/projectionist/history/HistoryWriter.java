@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 
 /**
  * The ingestion route's last step, in the order crash safety needs: write the plays, then commit their ids to
@@ -40,7 +41,7 @@ public class HistoryWriter extends ServiceSupport {
         Boolean more = exchange.getMessage().getHeader(TautulliConstants.HISTORY_MORE, Boolean.class);
         Long lastStarted = exchange.getProperty("pageLastStarted", Long.class);
         LocalDate keepOpen = Boolean.TRUE.equals(more) && lastStarted != null
-                ? LocalDate.ofInstant(java.time.Instant.ofEpochSecond(lastStarted), zone) : null;
+                ? LocalDate.ofInstant(Instant.ofEpochSecond(lastStarted), zone) : null;
         HistoryFileSink.Published published;
         try {
             published = sink.write(plays, keepOpen);
@@ -103,7 +104,7 @@ public class HistoryWriter extends ServiceSupport {
             Long lastStarted = exchange.getProperty("pageLastStarted", Long.class);
             if (lastStarted != null) {
                 // ids of plays older than the re-read window can never come back: forget them
-                LocalDate cutoff = LocalDate.ofInstant(java.time.Instant.ofEpochSecond(lastStarted), zone)
+                LocalDate cutoff = LocalDate.ofInstant(Instant.ofEpochSecond(lastStarted), zone)
                         .minusDays(overlapDays + 1L);
                 seen.pruneStartedBefore(cutoff.atStartOfDay(zone).toEpochSecond());
             }

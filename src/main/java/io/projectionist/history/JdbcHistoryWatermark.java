@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.sql.Date;
 
 /** The watermark in PostgreSQL, next to the shared seen-plays table, for several instances. */
 public class JdbcHistoryWatermark implements HistoryWatermark {
@@ -51,7 +52,7 @@ public class JdbcHistoryWatermark implements HistoryWatermark {
                              + " ON CONFLICT (name) DO UPDATE SET last_fully_read ="
                              + " GREATEST(projectionist_watermark.last_fully_read, EXCLUDED.last_fully_read)")) {
             ps.setString(1, name);
-            ps.setDate(2, java.sql.Date.valueOf(lastFullyRead));
+            ps.setDate(2, Date.valueOf(lastFullyRead));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the watermark: " + e.getMessage(), e);

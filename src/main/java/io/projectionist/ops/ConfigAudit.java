@@ -16,6 +16,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.util.TreeSet;
 
 /**
  * Audits settings against the documented {@code application.properties} (packaged in the jar): the documented file
@@ -47,9 +50,9 @@ public final class ConfigAudit {
                 if (in == null) {
                     throw new IllegalStateException("application.properties is not on the class path");
                 }
-                d = Collections.unmodifiableMap(parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)));
+                d = Collections.unmodifiableMap(parse(new InputStreamReader(in, StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             documented = d;
         }
@@ -104,7 +107,7 @@ public final class ConfigAudit {
             byEnv.put(envName(key), key);
         }
         List<String> out = new ArrayList<>();
-        for (String name : new java.util.TreeSet<>(env.keySet())) {
+        for (String name : new TreeSet<>(env.keySet())) {
             if (!name.startsWith("PROJECTIONIST_") || byEnv.containsKey(name) || OTHER_ENV.contains(name)
                     || OPEN_PREFIXES.stream().anyMatch(p -> name.startsWith(envName(p)))) {
                 continue;

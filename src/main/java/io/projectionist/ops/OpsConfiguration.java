@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.camel.spi.CamelEvent;
 
 /**
  * Operations wiring: Projectionist's metrics in the Prometheus registry that Camel's management server exposes on
@@ -69,14 +70,14 @@ public class OpsConfiguration implements CamelConfiguration {
             private ScheduledExecutorService timer;
 
             @Override
-            public boolean isEnabled(org.apache.camel.spi.CamelEvent event) {
-                return event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartedEvent
-                        || event instanceof org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStartedEvent
+                        || event instanceof CamelEvent.CamelContextStoppingEvent;
             }
 
             @Override
-            public void notify(org.apache.camel.spi.CamelEvent event) {
-                if (event instanceof org.apache.camel.spi.CamelEvent.CamelContextStartedEvent) {
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStartedEvent) {
                     HealthCheckRegistry health = HealthCheckRegistry.get(context);
                     if (health != null) {
                         checks.forEach(health::register);

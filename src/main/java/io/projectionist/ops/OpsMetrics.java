@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Projectionist's own metrics in Camel's Micrometer registry (served as Prometheus text on
@@ -100,13 +103,13 @@ public class OpsMetrics {
     }
 
     private void functionCounter(String name, String description, CamelContext context,
-                                 java.util.function.Function<CamelContext, Long> value) {
+                                 Function<CamelContext, Long> value) {
         ToDoubleFunction<CamelContext> f = c -> value.apply(c).doubleValue();
         FunctionCounter.builder(name, context, f).description(description).register(registry);
     }
 
-    private static <T> java.util.Optional<T> bean(CamelContext c, String name, Class<T> type) {
-        return java.util.Optional.ofNullable(c.getRegistry().lookupByNameAndType(name, type));
+    private static <T> Optional<T> bean(CamelContext c, String name, Class<T> type) {
+        return Optional.ofNullable(c.getRegistry().lookupByNameAndType(name, type));
     }
 
     public MeterRegistry registry() {
@@ -185,7 +188,7 @@ public class OpsMetrics {
                                 .filter(f -> !f.getFileName().toString().startsWith(".")).count());
                     }
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 return; // keep the last counts
             }
         }

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.nio.file.Files;
+import java.util.Map;
+import org.apache.camel.component.properties.PropertiesLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks the settings before any route starts, so a mistake stops start-up with one line that names the setting
@@ -18,7 +23,7 @@ import java.util.Optional;
  */
 public class SettingsValidator extends MainListenerSupport {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.projectionist.config");
+    private static final Logger LOG = LoggerFactory.getLogger("io.projectionist.config");
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -65,10 +70,10 @@ public class SettingsValidator extends MainListenerSupport {
     }
 
     /** Unknown keys in the {@code file:} property locations and unknown {@code PROJECTIONIST_*} variables. */
-    public static List<String> unknownOptions(PropertiesComponent pc, java.util.Map<String, String> env) {
+    public static List<String> unknownOptions(PropertiesComponent pc, Map<String, String> env) {
         List<Path> files = new ArrayList<>();
         for (String spec : pc.getLocations()) {
-            var location = new org.apache.camel.component.properties.PropertiesLocation(spec);
+            var location = new PropertiesLocation(spec);
             if ("file".equals(location.getResolver())) {
                 files.add(Path.of(location.getPath()));
             }
@@ -77,7 +82,7 @@ public class SettingsValidator extends MainListenerSupport {
     }
 
     /** Unknown keys in the user's properties files and unknown {@code PROJECTIONIST_*} variables. */
-    public static List<String> unknownOptions(List<Path> files, java.util.Map<String, String> env) {
+    public static List<String> unknownOptions(List<Path> files, Map<String, String> env) {
         List<String> out = new ArrayList<>();
         for (Path file : files) {
             out.addAll(ConfigAudit.unknownKeys(file));
@@ -108,7 +113,7 @@ public class SettingsValidator extends MainListenerSupport {
         // the shipped pattern reads file:<routes-dir>/*.yaml, and Camel fails obscurely when the folder is missing
         s.string("projectionist.routes-dir").ifPresent(dir -> s.string("camel.main.routes-include-pattern")
                 .filter(p -> p.equals("file:" + dir + "/*.yaml")).ifPresent(p -> {
-                    if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
+                    if (!Files.isDirectory(Path.of(dir))) {
                         s.problem("projectionist.routes-dir", "'" + dir + "' is not a folder (the YAML"
                                 + " routes; run from the folder that holds routes/, or point it at yours)");
                     }

@@ -5,6 +5,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.Locale;
 
 /**
  * Readiness of one dependency (Tautulli, Plex): reachable and the key or token accepted, by a read-only probe
@@ -48,7 +49,7 @@ public class UpstreamHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         Upstreams.Probe p = probe();
         builder.detail("target", p.target());
-        builder.detail("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
+        builder.detail("status", p.status().name().toLowerCase(Locale.ROOT));
         builder.message(p.detail());
         if (p.ok()) {
             builder.up();

@@ -16,6 +16,7 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.projectionist.support.Json;
+import java.util.Locale;
 
 /**
  * Both of Plex's wire formats reduced to one shape: an element with string attributes and children by tag. XML maps
@@ -202,7 +203,7 @@ final class PlexNode {
         if (v == null) {
             return null;
         }
-        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes" -> Boolean.TRUE;
             case "0", "false", "no" -> Boolean.FALSE;
             default -> null;

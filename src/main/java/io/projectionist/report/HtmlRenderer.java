@@ -11,6 +11,8 @@ import io.projectionist.report.Report.UserStat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.projectionist.support.Json;
 
 /**
  * A self-contained HTML page: inline CSS, inline SVG charts, no script, no external resource. Written as
@@ -137,8 +139,8 @@ public final class HtmlRenderer {
 
     static String numbers(Map<String, Object> numbers) {
         try {
-            return io.projectionist.support.Json.snakeCase().writeValueAsString(numbers);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Json.snakeCase().writeValueAsString(numbers);
+        } catch (JsonProcessingException e) {
             return String.valueOf(numbers);
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * The report's insights: idle libraries, collections and users, titles abandoned part-way, new episodes that a
@@ -283,15 +284,15 @@ public final class Insights {
 
     // ------------------------------------------------------------------------------------------------- transcodes
 
-    static java.util.Optional<Insight> transcodes(List<PlatformStat> platforms, Totals totals) {
+    static Optional<Insight> transcodes(List<PlatformStat> platforms, Totals totals) {
         long all = totals.directPlay() + totals.directStream() + totals.transcode();
         if (all == 0 || platforms.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, Object> by = new LinkedHashMap<>();
         platforms.forEach(p -> by.put(p.platform(), p.transcodeSharePct()));
         if (totals.transcode() == 0) {
-            return java.util.Optional.of(new Insight("transcodes_by_platform",
+            return Optional.of(new Insight("transcodes_by_platform",
                     "Nothing was transcoded: every play was direct play or direct stream.",
                     numbers("transcode_share_pct", 0.0, "by_platform_pct", by)));
         }
@@ -301,10 +302,10 @@ public final class Insights {
                         .thenComparingLong(PlatformStat::transcode))
                 .orElse(null);
         if (worst == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long n = worst.directPlay() + worst.directStream() + worst.transcode();
-        return java.util.Optional.of(new Insight("transcodes_by_platform", worst.platform() + " transcoded "
+        return Optional.of(new Insight("transcodes_by_platform", worst.platform() + " transcoded "
                 + Fmt.pct(worst.transcodeSharePct()) + " of its plays (" + worst.transcode() + " of " + n
                 + "), the highest share of any platform; overall " + Fmt.pct(totals.transcodeSharePct())
                 + " of plays were transcoded.",

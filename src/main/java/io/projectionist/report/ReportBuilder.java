@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Turns fetched data into a {@link Report}: splits the double-length graphs into this period and the previous one,
@@ -74,7 +75,7 @@ public final class ReportBuilder {
         List<Mover> movers = movers();
         LocalDate today = in.today();
         Meta meta = new Meta(title(), in.serverName(),
-                ZonedDateTime.ofInstant(in.generatedAt(), zone).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                ZonedDateTime.ofInstant(in.generatedAt(), zone).truncatedTo(ChronoUnit.SECONDS)
                         .toOffsetDateTime().toString(),
                 d, today.minusDays(d).toString(), today.minusDays(1).toString(), today.minusDays(2L * d).toString(),
                 today.minusDays(d + 1L).toString(), s.idleDays(), s.historyDays(),

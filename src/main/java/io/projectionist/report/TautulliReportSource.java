@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.time.Instant;
 
 /**
  * Fetches a report's {@link ReportInputs} from Tautulli (and Plex collections when a {@link PlexClient} is given).
@@ -94,7 +95,7 @@ public final class TautulliReportSource {
     public ReportInputs fetch(ReportSettings s) {
         int d = s.days();
         List<String> notes = new ArrayList<>();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         // the graphs define the periods: complete local dates today-2d .. today-1 (today is dropped, still running)
         GraphData playsByDate = (GraphData) call("get_plays_by_date", "time_range", 2 * d + 1);
         LocalDate today = playsByDate.categories().isEmpty() ? LocalDate.ofInstant(now, clock.getZone())

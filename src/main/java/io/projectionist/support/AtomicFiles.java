@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.io.Closeable;
 
 /**
  * Writes a file so readers (and a crash) see the old content or the new, never half: the bytes go to a hidden
@@ -158,7 +159,7 @@ public final class AtomicFiles {
     }
 
     /** An open append: write to {@link #out()}, then {@link #publish()}; closing without publishing discards it. */
-    public static final class Pending implements java.io.Closeable {
+    public static final class Pending implements Closeable {
         private final Path target;
         private final Path tmp;
         private final OutputStream out;

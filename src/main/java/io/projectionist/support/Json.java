@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.io.IOException;
+import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 
 /**
  * The project's JSON mappers. Upstream APIs type their values loosely (Tautulli sends ids as numbers from its
@@ -40,7 +41,7 @@ public final class Json {
         return CAMEL;
     }
 
-    private static ObjectMapper lenient(com.fasterxml.jackson.databind.PropertyNamingStrategy naming) {
+    private static ObjectMapper lenient(PropertyNamingStrategy naming) {
         JsonMapper mapper = JsonMapper.builder()
                 .propertyNamingStrategy(naming)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import io.projectionist.tautulli.model.HistoryPage;
 
 /**
  * Calls Tautulli's API v2. Plain Java, no Camel types, so it is reused by the launcher's checks and tested on its
@@ -96,7 +97,7 @@ public class TautulliClient {
 
     /** Envelope bound straight to the history page: the hot path of ingestion skips the JSON tree. */
     record HistoryEnvelope(Body response) {
-        record Body(String result, String message, io.projectionist.tautulli.model.HistoryPage data) {
+        record Body(String result, String message, HistoryPage data) {
         }
     }
 

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.ScheduledPollConsumer;
 
 import java.util.Map;
+import org.apache.camel.Processor;
 
 /**
  * Polls one command and emits its result as one exchange per poll; for {@code tautulli:activity} that is one
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public class TautulliConsumer extends ScheduledPollConsumer {
 
-    public TautulliConsumer(TautulliEndpoint endpoint, org.apache.camel.Processor processor) {
+    public TautulliConsumer(TautulliEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
 

@@ -30,6 +30,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 
 /** Delivery against in-JVM WireMock receivers: rate limits, an outage, permanent failures, replay. */
 class DeliveryRoutesTest {
@@ -235,8 +237,8 @@ class DeliveryRoutesTest {
         p.remove("projectionist.webhooks.hook.url");
         try (Harness h = new Harness(p)) {
             for (String file : List.of("routes/webhook-4k-transcodes.yaml", "routes/discord-busy-server.yaml")) {
-                org.apache.camel.support.PluginHelper.getRoutesLoader(h.context).loadRoutes(
-                        org.apache.camel.support.ResourceHelper.resolveMandatoryResource(h.context, "file:" + file));
+                PluginHelper.getRoutesLoader(h.context).loadRoutes(
+                        ResourceHelper.resolveMandatoryResource(h.context, "file:" + file));
             }
             // 6 live sessions: slot 0 (and 4) are 4K movies transcoding
             List<ActivityEvent> started = new ArrayList<>();

@@ -24,6 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.LinkedHashMap;
 
 /**
  * Boots the real application (application.properties, routes/*.yaml with the two example routes, the Java routes
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventsMainTest {
 
     static final Path DIR = Path.of("target/it/events-main");
-    static final Map<String, String> PROPS = new java.util.LinkedHashMap<>();
+    static final Map<String, String> PROPS = new LinkedHashMap<>();
     static Simulator sim;
     static WireMockServer wm;
     static List<LiveSession> live;

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+import java.util.HashMap;
 
 /** A Camel context with the event and delivery routes (and, given a tautulli.url, the activity poll; no Camel Main), and helpers around a WireMock receiver. */
 final class Harness implements AutoCloseable {
@@ -71,7 +72,7 @@ final class Harness implements AutoCloseable {
         List<Received> out = new ArrayList<>();
         for (ServeEvent e : wm.getAllServeEvents()) {
             try {
-                Map<String, String> headers = new java.util.HashMap<>();
+                Map<String, String> headers = new HashMap<>();
                 e.getRequest().getHeaders().all().forEach(h -> headers.put(h.key().toLowerCase(), h.firstValue()));
                 out.add(new Received(e.getRequest().getLoggedDate().getTime(), e.getResponse().getStatus(),
                         e.getRequest().getUrl(), JSON.readTree(e.getRequest().getBodyAsString()), headers));

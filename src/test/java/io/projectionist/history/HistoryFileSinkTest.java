@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.io.UncheckedIOException;
 
 class HistoryFileSinkTest {
 
@@ -62,7 +63,7 @@ class HistoryFileSinkTest {
         sink.write(List.of(play(1, noon, "A")), noon.toLocalDate()); // the 1st stays open
         // the JSONL's flush fails (its partial file is gone) after the CSV's has succeeded
         Files.delete(dir.resolve("2026/03/.01.jsonl.partial"));
-        assertThatThrownBy(() -> sink.write(List.of(), null)).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThatThrownBy(() -> sink.write(List.of(), null)).isInstanceOf(UncheckedIOException.class);
         // a reader sees the two files agree: the CSV was not published ahead of the JSONL
         assertThat(dir.resolve("2026/03/01.csv")).doesNotExist();
         assertThat(dir.resolve("2026/03/01.jsonl")).doesNotExist();

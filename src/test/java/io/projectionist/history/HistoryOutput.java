@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.nio.file.NoSuchFileException;
 
 /** Reads what the ingestion wrote, for assertions. */
 final class HistoryOutput {
@@ -31,7 +32,7 @@ final class HistoryOutput {
                 return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
             } catch (IOException | UncheckedIOException e) {
                 Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-                if (!(cause instanceof java.nio.file.NoSuchFileException) || attempt >= 20) {
+                if (!(cause instanceof NoSuchFileException) || attempt >= 20) {
                     throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
                 }
             }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Files;
 
 /**
  * Ingestion when Plex misbehaves: a 429 with Retry-After is waited out exactly and nothing is lost; Plex down
@@ -122,7 +123,7 @@ class HistoryResilienceTest {
         awaitDeadLetters(1);
         assertThat(HistoryOutput.idCounts(OUT.resolve("history"))).doesNotContainKey((long) play.id());
         Path parked = HistoryOutput.files(DEAD, ".json").get(0);
-        assertThat(java.nio.file.Files.readString(parked)).contains("\"reason\":\"PlexException: ").contains("HTTP 500")
+        assertThat(Files.readString(parked)).contains("\"reason\":\"PlexException: ").contains("HTTP 500")
                 .contains("\"id\":" + play.id());
 
         sim.plexFaults().reset();

@@ -13,11 +13,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.Instant;
 
 class SeenPlaysTest {
 
     static HistoryRow row(long id, long started) {
-        return HistoryFileSinkTest.row(id, ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(started),
+        return HistoryFileSinkTest.row(id, ZonedDateTime.ofInstant(Instant.ofEpochSecond(started),
                 ZoneId.of("UTC")), "t");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.regex.Pattern;
 
 /** {@code projectionist check}: what works, what does not (and why, distinctly), exit code 0/1. */
 class CheckCommandTest {
@@ -55,7 +56,7 @@ class CheckCommandTest {
         Result r = check(config(dir, "tautulli.url = " + sim.tautulliUrl() + "\ntautulli.api-key = "
                 + sim.tautulliApiKey() + "\nplex.url = " + sim.plexUrl() + "\nplex.token = " + sim.plexTokens().admin()));
         assertThat(r.output()).contains("  ok    settings valid")
-                .containsPattern("tautulli +" + java.util.regex.Pattern.quote(sim.tautulliUrl() + "/api/v2"))
+                .containsPattern("tautulli +" + Pattern.quote(sim.tautulliUrl() + "/api/v2"))
                 .contains("  ok    reachable, API key accepted").contains("  ok    reachable, token accepted")
                 .contains("result: all good")
                 .doesNotContain(sim.tautulliApiKey()).doesNotContain(sim.plexTokens().admin());

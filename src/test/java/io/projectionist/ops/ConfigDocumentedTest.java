@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * application.properties is the one list of options: every {@code projectionist.*} key the code or the shipped
@@ -97,7 +98,7 @@ class ConfigDocumentedTest {
     }
 
     @Test
-    void unknownKeysAndMalformedValuesAreNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void unknownKeysAndMalformedValuesAreNamed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("mine.properties");
         Files.writeString(file, """
                 projectionist.histroy.enabled = false

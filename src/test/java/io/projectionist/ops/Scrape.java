@@ -11,6 +11,9 @@ import java.util.OptionalDouble;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 
 /** Test helpers: a free port, GETs against the management server, one sample from Prometheus text, waiting. */
 public final class Scrape {
@@ -63,13 +66,13 @@ public final class Scrape {
         return sample(get(port, "/observe/metrics").body(), name, labels).orElse(Double.NaN);
     }
 
-    public static void deleteRecursively(java.nio.file.Path dir) throws IOException {
-        if (!java.nio.file.Files.exists(dir)) {
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
             return;
         }
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -27,6 +27,8 @@ import static io.projectionist.plex.PlexTestSupport.json;
 import static io.projectionist.plex.PlexTestSupport.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 class PlexClientErrorTest {
 
@@ -102,8 +104,8 @@ class PlexClientErrorTest {
                 .contains("an HTML page titled 'Bad Request'");
     }
 
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder aDelete(String url) {
-        return com.github.tomakehurst.wiremock.client.WireMock.delete(url);
+    private static MappingBuilder aDelete(String url) {
+        return WireMock.delete(url);
     }
 
     @Test

@@ -37,6 +37,7 @@ import static io.projectionist.plex.PlexTestSupport.json;
 import static io.projectionist.plex.PlexTestSupport.resource;
 import static io.projectionist.plex.PlexTestSupport.xml;
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Collections;
 
 class PlexClientReadTest {
 
@@ -260,7 +261,7 @@ class PlexClientReadTest {
         for (int from = 0; from < 120; from += 50) {
             List<String> batch = keys.subList(from, Math.min(120, from + 50));
             List<String> reversed = new ArrayList<>(batch);
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             String body = "<MediaContainer size=\"" + batch.size() + "\">" + reversed.stream()
                     .map(k -> "<Video ratingKey=\"" + k + "\" type=\"movie\" title=\"Title " + k + "\"/>")
                     .collect(Collectors.joining()) + "</MediaContainer>";

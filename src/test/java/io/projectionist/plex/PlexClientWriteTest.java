@@ -36,6 +36,7 @@ import static io.projectionist.plex.PlexTestSupport.resource;
 import static io.projectionist.plex.PlexTestSupport.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 class PlexClientWriteTest {
 
@@ -274,6 +275,6 @@ class PlexClientWriteTest {
         LoggedRequest r = wm.findAll(getRequestedFor(urlPathEqualTo("/status/sessions/terminate"))).get(0);
         assertThat(rawQuery(r)).isEqualTo("sessionId=q2w3e4r5t6&reason=Please%20use%20direct%20play");
         assertThat(r.getHeader("X-Plex-Token")).isEqualTo(PlexTestSupport.TOKEN);
-        wm.verify(0, anyRequestedFor(anyUrl()).withQueryParam("X-Plex-Token", com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+        wm.verify(0, anyRequestedFor(anyUrl()).withQueryParam("X-Plex-Token", WireMock.matching(".*")));
     }
 }

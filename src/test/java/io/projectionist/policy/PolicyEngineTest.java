@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.time.ZoneId;
 
 /** The rules on hand-made snapshots: what matches, once per session, stream limits, paused time; config errors. */
 class PolicyEngineTest {
@@ -86,11 +87,11 @@ class PolicyEngineTest {
     void wanBitrateAndPausedTime() {
         AtomicLong now = new AtomicLong(1_000_000);
         Clock clock = new Clock() {
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 

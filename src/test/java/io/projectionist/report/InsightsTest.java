@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.LocalDate;
 
 /** Insights on crafted data: each rule, its thresholds and its sentence, without starting anything. */
 class InsightsTest {
@@ -78,7 +79,7 @@ class InsightsTest {
                 new UserUsage(3, "Frank", windows(0, 0, 0, 0), null)), 90, NOW);
         assertThat(out).extracting(Insight::kind).containsOnly("inactive_user");
         assertThat(out).extracting(Insight::sentence).containsExactly(
-                "Eve hasn't played anything in 90 days (last play " + java.time.LocalDate.ofEpochDay((NOW - 123 * DAY)
+                "Eve hasn't played anything in 90 days (last play " + LocalDate.ofEpochDay((NOW - 123 * DAY)
                         / DAY) + ", 123 days ago; 312 plays all time).",
                 "Frank has never played anything.");
     }

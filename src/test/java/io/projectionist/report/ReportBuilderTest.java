@@ -13,6 +13,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 /** The period split, previous-period arithmetic and movers on crafted Tautulli answers. */
 class ReportBuilderTest {
@@ -20,7 +26,7 @@ class ReportBuilderTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
     static List<String> dates(int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> TODAY.minusDays(n - 1L - i).toString()).toList();
+        return IntStream.range(0, n).mapToObj(i -> TODAY.minusDays(n - 1L - i).toString()).toList();
     }
 
     static HomeStatRow title(String key, String title, long plays) {
@@ -39,7 +45,7 @@ class ReportBuilderTest {
             mv[i] = 2L * (i + 1);
         }
         GraphData byDate = new GraphData(cats, List.of(new Series("TV", box(tv)), new Series("Movies", box(mv)),
-                new Series("Total", box(java.util.stream.IntStream.range(0, cats.size())
+                new Series("Total", box(IntStream.range(0, cats.size())
                         .mapToLong(i -> tv[i] + mv[i]).toArray()))));
         GraphData dur = new GraphData(cats, List.of(new Series("TV", box(tv)), new Series("Movies", box(mv))));
         GraphData stream = new GraphData(cats, List.of(new Series("Direct Play", box(tv)),
@@ -50,7 +56,7 @@ class ReportBuilderTest {
     }
 
     static List<Long> box(long[] v) {
-        return java.util.Arrays.stream(v).boxed().toList();
+        return Arrays.stream(v).boxed().toList();
     }
 
     @Test
@@ -61,8 +67,8 @@ class ReportBuilderTest {
         assertThat(r.days()).extracting(Report.Day::date).containsExactly("2026-11-18", "2026-11-19", "2026-11-20");
         assertThat(r.days()).extracting(Report.Day::plays).containsExactly(12L, 15L, 18L);
         assertThat(r.days()).extracting(Report.Day::previousPlays).containsExactly(3L, 6L, 9L);
-        assertThat(r.days().get(0).byMedia()).containsExactly(java.util.Map.entry("TV", 4L),
-                java.util.Map.entry("Movies", 8L));
+        assertThat(r.days().get(0).byMedia()).containsExactly(Map.entry("TV", 4L),
+                Map.entry("Movies", 8L));
         assertThat(r.totals().plays()).isEqualTo(45);
         assertThat(r.totals().previousPlays()).isEqualTo(18);
         assertThat(r.totals().playsChangePct()).isEqualTo(150.0);
@@ -114,8 +120,8 @@ class ReportBuilderTest {
         assertThat(r.totals().plays()).isZero();
         assertThat(r.highlights()).containsExactly("No plays in 7 days.");
         String html = HtmlRenderer.render(r);
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
         assertThat(html).contains("Nothing stood out.").contains("Plex is not configured");
         assertThat(MarkdownRenderer.render(r)).contains("No plays in 7 days.");
         assertThat(CsvRenderer.render(r)).containsKeys("summary", "days", "titles", "users", "platforms", "libraries",
@@ -129,8 +135,8 @@ class ReportBuilderTest {
         Report r = ReportBuilder.build(inputs(3, cur, cur, 100), ReportSettings.defaults(Path.of("x")).withDays(3),
                 ZoneOffset.UTC);
         String html = HtmlRenderer.render(r);
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new java.io.ByteArrayInputStream(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
         assertThat(html).contains("Tom &amp; Jerry &lt;&quot;Live&quot;&gt;");
         assertThat(CsvRenderer.render(r).get("titles")).contains("\"Tom & Jerry <\"\"Live\"\">, 'Part 1'\"");
     }

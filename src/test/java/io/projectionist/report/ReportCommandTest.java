@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code projectionist report}: settings as the daemon reads them, files written, paths printed. */
 class ReportCommandTest {
@@ -84,7 +85,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void aConfigFileIsReadAsTheDaemonReadsIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aConfigFileIsReadAsTheDaemonReadsIt(@TempDir Path dir) throws Exception {
         // the jar's empty defaults used to hide the --config file: "tautulli.url is not set"
         Path config = dir.resolve("mine.properties");
         Files.writeString(config, "tautulli.url = http://127.0.0.1:9\ntautulli.api-key = k\n"

@@ -31,6 +31,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Arrays;
+import java.util.Comparator;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.assertj.core.data.Offset;
 
 /**
  * Generates the report from the simulator's Tautulli (and Plex) and checks its numbers against values computed
@@ -136,7 +141,7 @@ class ReportFromSimulatorTest {
         assertThat(report.totals().previousWatchSeconds()).isEqualTo(prevSecs);
         assertThat(report.totals().transcode()).isEqualTo(transcodes);
         assertThat(report.totals().playsChangePct()).isCloseTo((plays - prevPlays) * 100.0 / prevPlays,
-                org.assertj.core.data.Offset.offset(1e-9));
+                Offset.offset(1e-9));
 
         assertThat(report.days()).hasSize(DAYS);
         for (int k = 0; k < DAYS; k++) {
@@ -206,7 +211,7 @@ class ReportFromSimulatorTest {
             }
         });
         String topName = perUser.entrySet().stream().max(Map.Entry.comparingByValue(
-                java.util.Comparator.comparingLong((long[] a) -> a[0]))).orElseThrow().getKey();
+                Comparator.comparingLong((long[] a) -> a[0]))).orElseThrow().getKey();
         List<Report.UserStat> users = report.rankings().users();
         assertThat(users.get(0).name()).isEqualTo(topName);
         for (Report.UserStat u : users) {
@@ -261,15 +266,15 @@ class ReportFromSimulatorTest {
         }
         Element user = bars(byId.get("chart-users")).get(0);
         assertThat(user.getAttribute("data-user")).isEqualTo(report.rankings().users().get(0).name());
-        var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        var xpath = XPathFactory.newInstance().newXPath();
         NodeList ins = (NodeList) xpath.evaluate("//*[@id='insights']/*[local-name()='li']", doc,
-                javax.xml.xpath.XPathConstants.NODESET);
+                XPathConstants.NODESET);
         assertThat(ins.getLength()).isEqualTo(report.insights().size());
         for (int i = 0; i < ins.getLength(); i++) {
             assertThat(((Element) ins.item(i)).getAttribute("data-kind")).isEqualTo(report.insights().get(i).kind());
         }
         String plays = (String) xpath.evaluate("//*[@id='kpi-plays']/*[@class='v']", doc,
-                javax.xml.xpath.XPathConstants.STRING);
+                XPathConstants.STRING);
         assertThat(plays.replace(",", "")).isEqualTo(String.valueOf(report.totals().plays()));
     }
 
@@ -364,13 +369,13 @@ class ReportFromSimulatorTest {
         Insight t = report.insights().stream().filter(i -> i.kind().equals("transcodes_by_platform")).findFirst()
                 .orElseThrow();
         String worst = (String) t.numbers().get("platform");
-        double share = perPlatform.get(worst)[2] * 100.0 / java.util.Arrays.stream(perPlatform.get(worst)).sum();
+        double share = perPlatform.get(worst)[2] * 100.0 / Arrays.stream(perPlatform.get(worst)).sum();
         double best = perPlatform.entrySet().stream()
                 .filter(e -> report.platforms().stream().anyMatch(p -> p.platform().equals(e.getKey())))
-                .filter(e -> java.util.Arrays.stream(e.getValue()).sum() >= 5)
-                .mapToDouble(e -> e.getValue()[2] * 100.0 / java.util.Arrays.stream(e.getValue()).sum()).max()
+                .filter(e -> Arrays.stream(e.getValue()).sum() >= 5)
+                .mapToDouble(e -> e.getValue()[2] * 100.0 / Arrays.stream(e.getValue()).sum()).max()
                 .orElseThrow();
-        assertThat(share).isCloseTo(best, org.assertj.core.data.Offset.offset(0.051));
+        assertThat(share).isCloseTo(best, Offset.offset(0.051));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.LocalDate;
 
 /** The report routes: the Quartz trigger is wired, a run writes the files and publishes the summary. */
 class ReportRoutesTest {
@@ -41,7 +42,7 @@ class ReportRoutesTest {
 
             // nobody listens on direct:report-summary: the run still succeeds
             template.sendBodyAndHeader("direct:report", null, "ProjectionistReportDays", 3);
-            assertThat(dir.resolve("viewing-report-" + java.time.LocalDate.ofInstant(SimulatedReport.ANCHOR,
+            assertThat(dir.resolve("viewing-report-" + LocalDate.ofInstant(SimulatedReport.ANCHOR,
                     ZoneOffset.UTC).minusDays(1) + "-3d.html")).isRegularFile();
 
             camel.addRoutes(new RouteBuilder() {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.io.IOException;
 
 class AtomicFilesTest {
 
@@ -93,7 +94,7 @@ class AtomicFilesTest {
     void aFailedWriteLeavesNoTemporaryFileAndTheTargetUntouched() throws Exception {
         Path target = dir.resolve("busy");
         Files.createDirectories(target.resolve("inside")); // a non-empty folder cannot be replaced by a file
-        assertThatThrownBy(() -> AtomicFiles.write(target, "x")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> AtomicFiles.write(target, "x")).isInstanceOf(IOException.class);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
@@ -122,7 +123,7 @@ class AtomicFilesTest {
         Files.writeString(file, "{\"row_id\":1}\n");
         assertThatThrownBy(() -> AtomicFiles.append(file, new byte[0], out -> {
             out.write("{\"row_id\":2}\n{\"row_".getBytes());
-            throw new java.io.IOException("disk full");
+            throw new IOException("disk full");
         })).hasMessage("disk full");
         assertThat(Files.readString(file)).isEqualTo("{\"row_id\":1}\n");
         try (Stream<Path> files = Files.list(dir)) {

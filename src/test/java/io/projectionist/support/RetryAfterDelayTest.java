@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 /** The one Retry-After reader of Tautulli, Plex, plex.tv and the webhooks (their tests moved here). */
 class RetryAfterDelayTest {
@@ -37,8 +39,8 @@ class RetryAfterDelayTest {
     /** Was TautulliClientErrorTest.retryAfterAsHttpDate. */
     @Test
     void retryAfterAsHttpDate() {
-        String in5 = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(5));
+        String in5 = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(5));
         Duration d = RetryAfterDelay.parse(in5);
         assertThat(d).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
         assertThat(RetryAfterDelay.parse("soon")).isNull();

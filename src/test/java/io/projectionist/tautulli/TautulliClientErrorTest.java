@@ -18,6 +18,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.util.Arrays;
 
 /** Every error form Tautulli (or what stands in front of it) produces, mapped to a clear, keyless exception. */
 class TautulliClientErrorTest {
@@ -143,7 +145,7 @@ class TautulliClientErrorTest {
     @Test
     void truncatedBodyIsRetryableAndSaysSo() {
         byte[] full = TautulliFixtures.fixture("get_history.json");
-        byte[] cut = java.util.Arrays.copyOf(full, full.length / 2);
+        byte[] cut = Arrays.copyOf(full, full.length / 2);
         server.stubFor(TautulliFixtures.command("get_history").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(cut)));
         TautulliException e = fail("get_history");
@@ -219,7 +221,7 @@ class TautulliClientErrorTest {
         TautulliFixtures.serve(server, "arnold", "arnold.json");
         client.callTyped("arnold", Map.of());
         server.verify(postRequestedFor(urlPathEqualTo("/api/v2"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("apikey=" + TautulliFixtures.KEY)));
+                .withRequestBody(WireMock.containing("apikey=" + TautulliFixtures.KEY)));
         assertThat(server.getAllServeEvents()).allSatisfy(ev ->
                 assertThat(ev.getRequest().getUrl()).doesNotContain(TautulliFixtures.KEY));
     }

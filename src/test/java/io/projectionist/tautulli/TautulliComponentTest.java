@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.projectionist.tautulli.model.GraphData;
 
 /** The component as routes use it: options, headers, polling with Quartz, validation and masking. */
 class TautulliComponentTest extends CamelTestSupport {
@@ -131,7 +132,7 @@ class TautulliComponentTest extends CamelTestSupport {
     void commandHeaderCallsAnotherCommand() {
         Exchange out = template.request("direct:any", e -> e.getMessage().setHeader(TautulliConstants.COMMAND,
                 "get_plays_by_date"));
-        assertThat(out.getMessage().getBody()).isInstanceOf(io.projectionist.tautulli.model.GraphData.class);
+        assertThat(out.getMessage().getBody()).isInstanceOf(GraphData.class);
         assertThat(out.getMessage().getHeader(TautulliConstants.RESULT_COMMAND)).isEqualTo("get_plays_by_date");
         assertThat(out.getMessage().getHeader(TautulliConstants.COMMAND)).as("used up by the call").isNull();
     }

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 /** Serves the real Tautulli responses in {@code fixtures/tautulli/} over HTTP, the way Tautulli sent them. */
 final class TautulliFixtures {
@@ -41,7 +42,7 @@ final class TautulliFixtures {
     /** A POST to /api/v2 whose form body names the command. */
     static MappingBuilder command(String cmd) {
         return post(urlPathEqualTo("/api/v2")).withRequestBody(containing("cmd=" + cmd + "&")
-                .or(com.github.tomakehurst.wiremock.client.WireMock.matching(".*cmd=" + cmd + "$")));
+                .or(WireMock.matching(".*cmd=" + cmd + "$")));
     }
 
     static void serve(WireMockServer server, String cmd, String fixture) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code tautulli:history} with a route that finishes pages asynchronously (its last step on a thread of its own,
@@ -94,7 +95,7 @@ class TautulliHistoryConsumerTest extends CamelTestSupport {
         };
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.BooleanSupplier;
 
 /**
  * A transient Tautulli failure is retried inside the poll with the shared back-off, honouring Retry-After: with a
@@ -94,7 +95,7 @@ class TautulliPollRetryTest extends CamelTestSupport {
         assertThat(snapshots).hasSize(1);
     }
 
-    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition met within 20 s").isLessThan(deadline);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import io.projectionist.ops.Settings;
+import java.io.InputStreamReader;
 
 /**
  * Where {@code login} finds its defaults, in the daemon's order: a system property ({@code -Dplex.url=…}), the
@@ -40,7 +42,7 @@ public final class LoginDefaults {
 
     /** {@code plex.token-file} → {@code PLEX_TOKEN_FILE}. */
     public static String envName(String key) {
-        return io.projectionist.ops.Settings.env(key);
+        return Settings.env(key);
     }
 
     private static Optional<String> nonBlank(String v) {
@@ -63,7 +65,7 @@ public final class LoginDefaults {
         Properties p = new Properties();
         try (InputStream in = LoginDefaults.class.getResourceAsStream("/application.properties")) {
             if (in != null) {
-                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             // as if absent

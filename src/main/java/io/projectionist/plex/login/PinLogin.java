@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * Gets a Plex token onto disk, verified against the configured server, without the token ever being printed.
@@ -417,7 +418,7 @@ public final class PinLogin {
             return ms + " ms";
         }
         if (ms % 1000 != 0 && ms < 10_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         long s = (ms + 500) / 1000;
         if (s < 120) {

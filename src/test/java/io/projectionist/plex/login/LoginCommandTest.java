@@ -37,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** The whole login through picocli, against the plex.tv simulator and a WireMock Plex server. */
 class LoginCommandTest {
@@ -91,7 +92,7 @@ class LoginCommandTest {
                 .withHeader("X-Plex-Token", equalTo(accepted)).willReturn(xml("<MediaContainer size=\"0\"/>")));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(String body) {
+    private static ResponseDefinitionBuilder xml(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/xml;charset=utf-8").withBody(body);
     }
 

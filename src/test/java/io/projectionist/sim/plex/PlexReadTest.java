@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import java.util.LinkedHashSet;
 
 /** Reads through the real PlexClient in both formats, and raw where wire details matter. */
 class PlexReadTest extends PlexSimSupport {
@@ -171,7 +172,7 @@ class PlexReadTest extends PlexSimSupport {
     @EnumSource(PlexFormat.class)
     void everyHistoryRatingKeyResolves(PlexFormat format) {
         Set<String> keys = world.history().stream().limit(400).map(r -> String.valueOf(r.item().ratingKey()))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, PlexItem> got = client(format).metadata(keys);
         assertThat(got.keySet()).containsExactlyElementsOf(keys);
         PlayRow row = world.history().row(0);

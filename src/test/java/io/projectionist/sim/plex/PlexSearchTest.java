@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 /**
  * Filtered search as python-plexapi drives it (plex-search.md §2-3): learn the filters from {@code <Meta>}, resolve tag
@@ -124,7 +125,7 @@ class PlexSearchTest extends PlexSimSupport {
         List<Integer> got = keys("/library/sections/1/all?sort=movie.year%3Adesc%2Cmovie.titleSort");
         assertThat(got).containsExactlyElementsOf(keysOf(movies().stream()
                 .sorted(Comparator.comparingInt(Item::year).reversed()
-                        .thenComparing((Item i) -> i.sortTitle().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing((Item i) -> i.sortTitle().toLowerCase(Locale.ROOT))
                         .thenComparingInt(Item::ratingKey))
                 .toList()));
     }

@@ -22,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import io.projectionist.plex.PlexNotFoundException;
+import io.projectionist.sim.SimTestSupport;
 
 /** /status/sessions from LiveSessions (and the same sessions in Tautulli), terminate, tokens, errors, faults. */
 class PlexSessionsAndAuthTest extends PlexSimSupport {
@@ -109,7 +111,7 @@ class PlexSessionsAndAuthTest extends PlexSimSupport {
     void sameSessionInTautulli() throws Exception {
         LiveSession m = transcodingMovie();
         try (TautulliServer t = TautulliServer.start(world, sessions, clock, "k", "127.0.0.1", 0, new Faults())) {
-            var r = io.projectionist.sim.SimTestSupport.get(t.url(), "/api/v2",
+            var r = SimTestSupport.get(t.url(), "/api/v2",
                     Map.of("apikey", "k", "cmd", "get_activity"));
             JsonNode ts = r.data().path("sessions").get(0);
             PlexSession ps = client(PlexFormat.json).sessions().get(0);
@@ -145,7 +147,7 @@ class PlexSessionsAndAuthTest extends PlexSimSupport {
         var newest = c.history(null, null, null, row.stopped());
         assertThat(newest).extracting(h -> h.ratingKey()).contains(String.valueOf(m.item().ratingKey()));
 
-        assertThatThrownBy(() -> c.terminate(id, "again")).isInstanceOf(io.projectionist.plex.PlexNotFoundException.class);
+        assertThatThrownBy(() -> c.terminate(id, "again")).isInstanceOf(PlexNotFoundException.class);
         assertThat(call("POST", "/status/sessions/terminate?sessionId=&reason=x", admin(), false).status())
                 .isEqualTo(400);
         assertThat(call("GET", "/status/sessions/terminate?reason=x", admin(), false).status()).isEqualTo(400);

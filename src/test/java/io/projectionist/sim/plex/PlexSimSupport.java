@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.net.URLEncoder;
 
 /** A world, live sessions on a fixed clock, and a Plex simulator over them; clients and raw HTTP helpers. */
 abstract class PlexSimSupport {
@@ -150,6 +151,6 @@ abstract class PlexSimSupport {
     }
 
     static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

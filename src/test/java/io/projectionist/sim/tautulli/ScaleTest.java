@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
 
 /** A million plays: quick to generate, and get_history pages stay fast. */
 class ScaleTest {
@@ -72,7 +73,7 @@ class ScaleTest {
     @Test
     void dateBoundedAndFilteredQueriesStayFast() {
         History h = sim.world().history();
-        LocalDate day = LocalDate.ofInstant(java.time.Instant.ofEpochSecond(h.started(600_000)), ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(h.started(600_000)), ZoneOffset.UTC);
         long from = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         long to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         int expected = h.lowerBound(to) - h.lowerBound(from);

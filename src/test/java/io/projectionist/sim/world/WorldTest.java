@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 class WorldTest {
 
@@ -117,8 +120,8 @@ class WorldTest {
             if (r.percentComplete() < 60) {
                 abandoned++;
             }
-            hours[java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(r.started()),
-                    java.time.ZoneOffset.UTC).getHour()]++;
+            hours[LocalDateTime.ofInstant(Instant.ofEpochSecond(r.started()),
+                    ZoneOffset.UTC).getHour()]++;
             if (r.item().type() == MediaType.EPISODE) {
                 // is there an earlier play of the previous episode by the same user?
                 for (int j = i - 1; j >= Math.max(0, i - 200); j--) {
