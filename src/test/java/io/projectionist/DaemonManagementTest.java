@@ -39,12 +39,21 @@ class DaemonManagementTest {
         Scrape.deleteRecursively(DIR);
         Files.createDirectories(DIR);
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(50));
+        // the build gives test JVMs any free management port (a system property, which beats the settings below);
+        // these tests choose their own
+        buildPort = System.clearProperty(PORT);
     }
 
     @AfterAll
     static void stopSimulator() {
         sim.close();
+        if (buildPort != null) {
+            System.setProperty(PORT, buildPort);
+        }
     }
+
+    static final String PORT = "projectionist.management.port";
+    static String buildPort;
 
     /** Runs the daemon with these settings over the defaults until {@code body} is done. */
     static void withDaemon(Map<String, String> settings, ThrowingRunnable body) throws Exception {

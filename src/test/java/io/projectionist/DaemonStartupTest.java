@@ -13,9 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,23 +38,8 @@ class DaemonStartupTest {
         values.forEach(System::setProperty);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Projectionist.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     Map<String, String> quiet(Path dir) {
@@ -82,7 +64,7 @@ class DaemonStartupTest {
         set(quiet(dir));
         set(Map.of("tautulli.url", "http://127.0.0.1:9", "tautulli.api-key", "k",
                 "projectionist.routes-dir", routes.toString()));
-        Run r = run("run", "--duration", "3");
+        CommandRun r = run("run", "--duration", "3");
         assertThat(r.code()).as(r.err()).isEqualTo(Projectionist.EXIT_CONFIG);
         String line = r.err().lines().filter(l -> l.startsWith("projectionist:")).findFirst().orElse("");
         assertThat(line).isEqualTo("projectionist: configuration error: " + routes.resolve("x.yaml") + ":7: expected"
@@ -103,7 +85,7 @@ class DaemonStartupTest {
         set(quiet(dir));
         set(Map.of("tautulli.url", "http://127.0.0.1:9", "tautulli.api-key", "k",
                 "projectionist.routes-dir", routes.toString()));
-        Run r = run("run", "--duration", "3");
+        CommandRun r = run("run", "--duration", "3");
         assertThat(r.code()).as(r.err()).isEqualTo(Projectionist.EXIT_CONFIG);
         assertThat(r.err()).contains("projectionist: configuration error: " + routes.resolve("y.yaml") + ":5: ")
                 .contains("lgo").doesNotContain("\tat ");
@@ -151,7 +133,7 @@ class DaemonStartupTest {
         ctx.getConfiguration().getRootLogger().addAppender(capture, Level.WARN, null);
         ctx.updateLoggers();
         try {
-            Run r = run("run", "--duration", "4");
+            CommandRun r = run("run", "--duration", "4");
             assertThat(r.code()).as(r.err()).isZero();
         } finally {
             ctx.getConfiguration().getRootLogger().removeAppender("startup-capture");

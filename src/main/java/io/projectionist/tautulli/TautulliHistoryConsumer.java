@@ -33,7 +33,7 @@ public class TautulliHistoryConsumer extends ScheduledPollConsumer {
     /** Rows each page re-reads from the previous one, so ties in {@code started} cannot slip between pages. */
     static final int PAGE_OVERLAP = 10;
 
-    private ExecutorService prefetcher;
+    private volatile ExecutorService prefetcher;
 
     public TautulliHistoryConsumer(TautulliEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -179,9 +179,10 @@ public class TautulliHistoryConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        super.doStart();
+        // before super.doStart(): that schedules the first poll, which with initialDelay=0 may run at once
         prefetcher = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "tautulli-history-prefetch");
+        super.doStart();
     }
 
     @Override

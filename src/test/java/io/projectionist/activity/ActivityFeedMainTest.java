@@ -4,6 +4,7 @@ import io.projectionist.Projectionist;
 import io.projectionist.ops.OpsMetrics;
 import io.projectionist.ops.Scrape;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.sim.world.LiveSession;
 import org.apache.camel.BeanInject;
@@ -45,10 +46,7 @@ class ActivityFeedMainTest {
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(50));
         movie = sim.sessions().startRandom(1).get(0); // a 4K movie transcoding
         props = new LinkedHashMap<>();
-        props.put("tautulli.url", sim.tautulliUrl());
-        props.put("tautulli.api-key", sim.tautulliApiKey());
-        props.put("projectionist.out-dir", DIR.resolve("out").toString());
-        props.put("projectionist.data-dir", DIR.resolve("data").toString());
+        props.putAll(SimulatorSettings.of(sim, false, DIR));
         props.put("projectionist.management.enabled", "false");
         props.put("projectionist.history.enabled", "false");
         props.put("projectionist.activity.cron", "0/1 * * * * ?");

@@ -6,6 +6,7 @@ import io.projectionist.Projectionist;
 import io.projectionist.activity.ActivityFeed;
 import io.projectionist.activity.ActivityFeedRoutes;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
@@ -44,8 +45,7 @@ class ActivityRouteMainTest {
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(500));
         // two sessions the route must report: one transcoding 4K movie, one direct-play episode
         sim.sessions().startRandom(2);
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
+        SimulatorSettings.of(sim, false).forEach(System::setProperty);
         System.setProperty("projectionist.out-dir", OUT.toString());
         System.setProperty("projectionist.activity.cron", "0/1 * * * * ?");
         deleteRecursively(OUT);

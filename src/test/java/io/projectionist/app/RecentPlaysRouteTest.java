@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.projectionist.Projectionist;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.sim.world.PlayRow;
 import org.apache.camel.BeanInject;
@@ -34,10 +35,7 @@ class RecentPlaysRouteTest {
     static void start() throws Exception {
         ActivityRouteMainTest.deleteRecursively(OUT);
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(200).withSeed(3));
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        System.setProperty("plex.url", sim.plexUrl());
-        System.setProperty("plex.token", sim.plexTokens().admin());
+        SimulatorSettings.of(sim, true).forEach(System::setProperty);
         System.setProperty("projectionist.out-dir", OUT.toString());
         System.setProperty("projectionist.data-dir", OUT.resolve("data").toString());
         System.setProperty("projectionist.history.enabled", "false");

@@ -2,6 +2,7 @@ package io.projectionist.curation;
 
 import io.projectionist.Projectionist;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.sim.plex.PlexState.CollectionInfo;
 import org.apache.camel.BeanInject;
@@ -52,12 +53,7 @@ class CurationAppTest {
                     position: 1
                 """);
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(3000));
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        System.setProperty("plex.url", sim.plexUrl());
-        System.setProperty("plex.token", sim.plexTokens().admin());
-        System.setProperty("projectionist.out-dir", DIR.resolve("out").toString());
-        System.setProperty("projectionist.data-dir", DIR.resolve("data").toString());
+        SimulatorSettings.of(sim, true, DIR).forEach(System::setProperty);
         System.setProperty("projectionist.history.enabled", "false");
         System.setProperty("projectionist.events.enabled", "false");
         System.setProperty("projectionist.curation.file", DIR.resolve("curation.yaml").toString());

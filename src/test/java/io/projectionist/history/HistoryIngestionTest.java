@@ -3,6 +3,7 @@ package io.projectionist.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.projectionist.Projectionist;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.sim.world.PlayRow;
 import org.apache.camel.BeanInject;
@@ -47,10 +48,7 @@ class HistoryIngestionTest {
     static void startSimulator() throws Exception {
         HistoryOutput.delete(OUT.getParent());
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(PLAYS));
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        System.setProperty("plex.url", sim.plexUrl());
-        System.setProperty("plex.token", sim.plexTokens().admin());
+        SimulatorSettings.of(sim, true).forEach(System::setProperty);
         System.setProperty("projectionist.out-dir", OUT.toString());
         System.setProperty("projectionist.data-dir", DATA.toString());
         System.setProperty("projectionist.history.poll-interval", "500");

@@ -2,6 +2,7 @@ package io.projectionist.history;
 
 import io.projectionist.Projectionist;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -31,12 +32,7 @@ class HistoryJdbcIngestionTest {
         HistoryOutput.delete(ROOT);
         pg = EmbeddedPostgres.builder().start();
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(PLAYS).withSeed(11));
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        System.setProperty("plex.url", sim.plexUrl());
-        System.setProperty("plex.token", sim.plexTokens().admin());
-        System.setProperty("projectionist.out-dir", ROOT.resolve("out").toString());
-        System.setProperty("projectionist.data-dir", ROOT.resolve("data").toString());
+        SimulatorSettings.of(sim, true, ROOT).forEach(System::setProperty);
         System.setProperty("projectionist.history.store", "jdbc");
         System.setProperty("projectionist.history.jdbc-url", pg.getJdbcUrl("postgres", "postgres"));
         System.setProperty("projectionist.history.jdbc-user", "postgres");

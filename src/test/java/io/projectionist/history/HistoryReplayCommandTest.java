@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.projectionist.ReplayCommand;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.support.Json;
 import io.projectionist.tautulli.TautulliClient;
@@ -32,12 +33,7 @@ class HistoryReplayCommandTest {
     static void start() throws Exception {
         HistoryOutput.delete(ROOT);
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(50).withSeed(5));
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        System.setProperty("plex.url", sim.plexUrl());
-        System.setProperty("plex.token", sim.plexTokens().admin());
-        System.setProperty("projectionist.out-dir", ROOT.resolve("out").toString());
-        System.setProperty("projectionist.data-dir", ROOT.resolve("data").toString());
+        SimulatorSettings.of(sim, true, ROOT).forEach(System::setProperty);
     }
 
     @AfterAll

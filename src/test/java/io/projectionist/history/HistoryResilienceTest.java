@@ -3,6 +3,7 @@ package io.projectionist.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.projectionist.Projectionist;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import io.projectionist.sim.world.Item;
 import io.projectionist.sim.world.MediaType;
@@ -54,10 +55,7 @@ class HistoryResilienceTest {
         sim = Simulator.start(SimulatorOptions.defaults().withPlays(PLAYS).withSeed(7));
         // the first two Plex calls are refused with 429 and Retry-After: 2
         sim.plexFaults().rateLimitNext(2, RETRY_AFTER_SECONDS);
-        System.setProperty("tautulli.url", sim.tautulliUrl());
-        System.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        System.setProperty("plex.url", sim.plexUrl());
-        System.setProperty("plex.token", sim.plexTokens().admin());
+        SimulatorSettings.of(sim, true).forEach(System::setProperty);
         System.setProperty("projectionist.out-dir", OUT.toString());
         System.setProperty("projectionist.data-dir", ROOT.resolve("data").toString());
         System.setProperty("projectionist.history.poll-interval", "500");

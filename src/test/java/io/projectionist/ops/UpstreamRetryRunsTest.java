@@ -8,6 +8,7 @@ import io.projectionist.report.ReportJob;
 import io.projectionist.report.ReportSettings;
 import io.projectionist.sim.SimClock;
 import io.projectionist.sim.Simulator;
+import io.projectionist.sim.SimulatorSettings;
 import io.projectionist.sim.SimulatorOptions;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -39,10 +40,7 @@ class UpstreamRetryRunsTest {
         sim = Simulator.start(SimulatorOptions.defaults().withSeed(11).withPlays(2_000).withHistoryDays(30)
                 .withAnchor(Instant.parse("2026-11-21T15:30:00Z")), SimClock.fixed(Instant.parse("2026-11-21T15:30:00Z")));
         Properties p = new Properties();
-        p.setProperty("tautulli.url", sim.tautulliUrl());
-        p.setProperty("tautulli.api-key", sim.tautulliApiKey());
-        p.setProperty("plex.url", sim.plexUrl());
-        p.setProperty("plex.token", sim.plexTokens().admin());
+        p.putAll(SimulatorSettings.of(sim, true));
         p.setProperty("projectionist.upstream.retries", "3");
         p.setProperty("projectionist.upstream.retry-delay", "10");
         p.setProperty("projectionist.upstream.max-retry-delay", "50");

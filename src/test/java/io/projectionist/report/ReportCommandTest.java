@@ -1,12 +1,10 @@
 package io.projectionist.report;
 
+import io.projectionist.CommandRun;
 import io.projectionist.Projectionist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -26,23 +24,8 @@ class ReportCommandTest {
         PROPS.forEach(System::clearProperty);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Projectionist.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
@@ -53,7 +36,7 @@ class ReportCommandTest {
             System.setProperty("tautulli.url", env.sim.tautulliUrl());
             System.setProperty("tautulli.api-key", env.sim.tautulliApiKey());
             System.setProperty("projectionist.out-dir", outDir.toString());
-            Run r = run("report", "--days", "30");
+            CommandRun r = run("report", "--days", "30");
             assertThat(r.code()).as(r.err()).isZero();
             List<Path> printed = Arrays.stream(r.out().split("\\R")).filter(s -> !s.isBlank()).map(Path::of).toList();
             assertThat(printed).hasSize(10);
@@ -69,7 +52,7 @@ class ReportCommandTest {
 
     @Test
     void aMissingSettingIsNamedAndExitsWithTwo() {
-        Run r = run("report", "--dir", "target/report-test/never");
+        CommandRun r = run("report", "--dir", "target/report-test/never");
         assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
         assertThat(r.err()).contains("configuration error").contains("tautulli.url (TAUTULLI_URL) is not set");
         assertThat(Path.of("target/report-test/never")).doesNotExist();
@@ -79,7 +62,7 @@ class ReportCommandTest {
     void aBadPeriodIsAConfigurationError() {
         System.setProperty("tautulli.url", "http://127.0.0.1:9");
         System.setProperty("tautulli.api-key", "k");
-        Run r = run("report", "--days", "0");
+        CommandRun r = run("report", "--days", "0");
         assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
         assertThat(r.err()).contains("projectionist.report.days (PROJECTIONIST_REPORT_DAYS) must be between 1 and 3660");
     }
@@ -90,7 +73,7 @@ class ReportCommandTest {
         Path config = dir.resolve("mine.properties");
         Files.writeString(config, "tautulli.url = http://127.0.0.1:9\ntautulli.api-key = k\n"
                 + "projectionist.report.days = 0\n");
-        Run r = run("report", "--config", config.toString());
+        CommandRun r = run("report", "--config", config.toString());
         assertThat(r.code()).isEqualTo(Projectionist.EXIT_CONFIG);
         assertThat(r.err()).doesNotContain("is not set")
                 .contains("projectionist.report.days (PROJECTIONIST_REPORT_DAYS) must be between 1 and 3660, not 0");
