@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import io.projectionist.ops.ConfigurationException;
+import io.projectionist.ops.Settings;
 
 /**
  * Builds the ingestion's state and helpers from {@code projectionist.history.*}: the watermark and the seen-plays
@@ -22,9 +23,10 @@ public class HistoryBeans implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent pc = context.getPropertiesComponent();
+        Settings settings = Settings.of(pc);
         Path dataDir = Path.of(prop(pc, "projectionist.data-dir", "data"));
         ZoneId zone = zone(prop(pc, "projectionist.history.time-zone", ""));
-        int overlap = Integer.parseInt(prop(pc, "projectionist.history.overlap-days", "1"));
+        int overlap = settings.integer("projectionist.history.overlap-days", 1, 0, 365);
 
         HistoryWatermark watermark;
         SeenPlays.Store store;
@@ -36,7 +38,7 @@ public class HistoryBeans implements CamelConfiguration {
             ds.setPassword(prop(pc, "projectionist.history.jdbc-password", ""));
             watermark = new JdbcHistoryWatermark(ds, "history");
             store = new JdbcSeenStore(ds, "history",
-                    Duration.ofDays(Long.parseLong(prop(pc, "projectionist.history.jdbc-retention-days", "7"))));
+                    Duration.ofDays(settings.number("projectionist.history.jdbc-retention-days", 7, 1, 36_500)));
         } else if ("file".equals(kind)) {
             watermark = new FileHistoryWatermark(dataDir.resolve("history/watermark"));
             store = new FileSeenStore(dataDir.resolve("history/seen-plays"));
@@ -48,15 +50,15 @@ public class HistoryBeans implements CamelConfiguration {
         HistoryFileSink sink = new HistoryFileSink(
                 Path.of(prop(pc, "projectionist.history.dir",
                         Path.of(prop(pc, "projectionist.out-dir", "out")).resolve("history").toString())),
-                zone, Boolean.parseBoolean(prop(pc, "projectionist.history.csv", "true")));
+                zone, settings.bool("projectionist.history.csv", true));
         HistoryProgress progress = new HistoryProgress(
-                Duration.ofMillis(Long.parseLong(prop(pc, "projectionist.history.progress-interval", "10000"))));
+                Duration.ofMillis(settings.millis("projectionist.history.progress-interval", 10_000)));
 
         context.getRegistry().bind("historyWatermark", HistoryWatermark.class, watermark);
         context.getRegistry().bind("historySeen", seen);
         context.getRegistry().bind("historyEnricher", new HistoryEnricher(
-                Integer.parseInt(prop(pc, "projectionist.history.plex-batch-size", "50")),
-                Integer.parseInt(prop(pc, "projectionist.history.cache-size", "20000"))));
+                settings.integer("projectionist.history.plex-batch-size", 50, 1, 1_000),
+                settings.integer("projectionist.history.cache-size", 20_000, 0, Integer.MAX_VALUE)));
         context.getRegistry().bind("historySink", sink);
         context.getRegistry().bind("historyProgress", progress);
         HistoryWriter writer = new HistoryWriter(sink, seen, progress, overlap, zone);
@@ -67,7 +69,8 @@ public class HistoryBeans implements CamelConfiguration {
                 seen));
         // bounded concurrency toward Plex, whatever the page size
         ExecutorService plexPool = context.getExecutorServiceManager().newFixedThreadPool(this, "history-plex",
-                Integer.parseInt(prop(pc, "projectionist.history.plex-concurrency", "2")));
+                settings.integer("projectionist.history.plex-concurrency", 2, 1, 64));
+        settings.throwIfProblems(); // every mistake at once, before anything runs
         context.getRegistry().bind("historyPlexPool", plexPool);
         // one writer: pages are written in the order they were read (the sink keeps a day open across pages)
         context.getRegistry().bind("historyWriterPool",

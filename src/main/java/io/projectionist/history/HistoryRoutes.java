@@ -1,5 +1,6 @@
 package io.projectionist.history;
 
+import io.projectionist.ops.Settings;
 import io.projectionist.plex.model.PlexItem;
 import io.projectionist.tautulli.model.HistoryRow;
 import org.apache.camel.Exchange;
@@ -40,9 +41,10 @@ public class HistoryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        boolean enrich = Boolean.parseBoolean(getContext().resolvePropertyPlaceholders(
-                "{{projectionist.history.enrich:true}}"))
-                && !getContext().resolvePropertyPlaceholders("{{plex.url:}}").isBlank();
+        Settings settings = Settings.of(getContext().getPropertiesComponent());
+        boolean enrich = settings.bool("projectionist.history.enrich", true)
+                && settings.string("plex.url").isPresent();
+        settings.throwIfProblems();
 
         from("tautulli:history?delay={{projectionist.history.poll-interval}}&initialDelay=1000"
                 + "&length={{projectionist.history.page-size}}&overlapDays={{projectionist.history.overlap-days}}"
